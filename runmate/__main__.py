@@ -1,0 +1,3 @@
+from runmate.cli import main
+
+raise SystemExit(main())

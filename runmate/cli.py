@@ -1,0 +1,136 @@
+"""The runmate command line. Only the path that opens the app imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+
+from runmate import __version__
+from runmate.models import ValidationError
+from runmate.paths import ENV_VAR, resolve_data_dir
+
+# Each module defines register(subparsers, parent) and adds its handlers with set_defaults(handler=...).
+COMMAND_MODULES = (
+    "runmate.commands.demo",
+)
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad argument or value found after parsing (status 2, nothing written)."""
+
+
+@dataclass
+class Context:
+    """What a command handler gets: the data folder, today's date and where to print."""
+
+    data_dir: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: object | None = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from runmate.store import Store
+
+            self._store = Store(self.data_dir)
+            self._store.check()
+        return self._store
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+def _data_dir_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"folder for runmate's data (default: ${ENV_VAR}, else your user data folder)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = _data_dir_parent()
+    parser = argparse.ArgumentParser(
+        prog="runmate",
+        description="A gentle companion for people who run to look after their mood. "
+        "With no command, runmate opens the app.",
+        parents=[parent],
+    )
+    parser.add_argument("--version", action="version", version=f"runmate {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, parent)
+    return parser
+
+
+def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version (0) or a bad argument (2)
+        return int(exc.code or 0)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    ctx = Context(data_dir=data_dir, out=out, err=err)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        if args.command:  # a command group given without its sub-command
+            parser.parse_args([args.command, "--help"])
+        return run_app(ctx)
+    return run_handler(handler, args, ctx)
+
+
+def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.store import AmbiguousId, NotFound, StoreError
+
+    try:
+        return handler(args, ctx)
+    except ValidationError as exc:
+        for error in exc.errors:
+            print(f"runmate: {error.message}", file=ctx.err)
+        return EXIT_USAGE
+    except (UsageError, NotFound, AmbiguousId) as exc:
+        print(f"runmate: {exc}", file=ctx.err)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"runmate: {exc}", file=ctx.err)
+        return EXIT_DATA
+    except OSError as exc:
+        print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
+        return EXIT_DATA
+
+
+def run_app(ctx: Context) -> int:
+    from runmate.store import DataFileError, Store, StoreError
+
+    store = Store(ctx.data_dir)
+    problem: DataFileError | None = None
+    try:
+        store.check()
+    except DataFileError as exc:
+        problem = exc
+    except StoreError as exc:
+        print(f"runmate: {exc}", file=ctx.err)
+        return EXIT_DATA
+    from runmate.app import RunmateApp
+
+    RunmateApp(store=store, data_problem=problem).run()
+    return EXIT_DATA if problem else EXIT_OK

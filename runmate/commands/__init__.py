@@ -1,0 +1,1 @@
+"""Command-line sub-commands; none of them imports Textual."""

@@ -1,0 +1,483 @@
+"""runmate's records as plain dataclasses, with validation in plain words.
+
+No Textual and no TinyDB here. Each record converts to and from a JSON-ready dict.
+Parsing functions take raw text (as typed in a form or on the command line) and report
+every problem at once, each tied to its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+# --- words for scale values -------------------------------------------------------------------
+
+MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
+ENERGY_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very high"}
+STRESS_WORDS = {1: "calm", 2: "a little", 3: "some", 4: "a lot", 5: "very stressed"}
+SLEEP_QUALITY_WORDS = {1: "very poor", 2: "poor", 3: "okay", 4: "good", 5: "very good"}
+FEELING_WORDS = MOOD_WORDS
+
+SCALE_WORDS = {
+    "mood": MOOD_WORDS,
+    "energy": ENERGY_WORDS,
+    "stress": STRESS_WORDS,
+    "sleep_quality": SLEEP_QUALITY_WORDS,
+    "before": FEELING_WORDS,
+    "after": FEELING_WORDS,
+}
+
+# --- activity kinds ---------------------------------------------------------------------------
+
+ACTIVITY_KINDS: dict[str, str] = {
+    "run": "Run",
+    "walk": "Walk",
+    "walk-run": "Walk/run intervals",
+    "yoga": "Yoga",
+    "swim": "Swimming",
+    "cycle": "Cycling",
+    "dance": "Dancing",
+    "stairs": "Stair climbing",
+    "strength": "Strength",
+    "stretch": "Stretching",
+    "garden": "Gardening",
+    "other": "Other movement",
+}
+# Kinds that start with a warm-up walk by default.
+WARMUP_KINDS = {"run", "walk-run"}
+DEFAULT_WARMUP = 5
+
+STATUS_PLANNED = "planned"
+STATUS_DONE = "done"
+STATUS_REST = "rest"
+STATUSES = (STATUS_PLANNED, STATUS_DONE, STATUS_REST)
+
+SOURCE_USER = "user"
+SOURCE_STARTER = "starter"
+
+MAX_NOTE = 500
+MAX_NAME = 80
+MAX_JOURNAL = 20_000
+
+THEMES = (
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "catppuccin-mocha",
+    "catppuccin-latte",
+    "solarized-light",
+    "tokyo-night",
+)
+DEFAULT_THEME = "textual-dark"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """One or more fields are not right. ``errors`` lists each with a plain sentence."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = list(errors)
+        super().__init__("; ".join(e.message for e in self.errors))
+
+    def for_field(self, name: str) -> str | None:
+        for e in self.errors:
+            if e.field == name:
+                return e.message
+        return None
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- small parsers that collect errors --------------------------------------------------------
+
+SCALE_MESSAGES = {
+    "mood": "Mood is a whole number from 1 (very low) to 5 (very good).",
+    "energy": "Energy is a whole number from 1 (very low) to 5 (very high).",
+    "stress": "Stress is a whole number from 1 (calm) to 5 (very stressed).",
+    "sleep_quality": "Sleep quality is a whole number from 1 (very poor) to 5 (very good).",
+    "before": "How you felt before is a whole number from 1 (very low) to 5 (very good).",
+    "after": "How you felt after is a whole number from 1 (very low) to 5 (very good).",
+}
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, name: str, message: str) -> None:
+        self.errors.append(FieldError(name, message))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _int_in(c: _Collector, name: str, value: Any, lo: int, hi: int, message: str, required: bool = False) -> int | None:
+    if _blank(value):
+        if required:
+            c.add(name, message)
+        return None
+    if isinstance(value, bool):
+        c.add(name, message)
+        return None
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"[+-]?\d+", text):
+            c.add(name, message)
+            return None
+        number = int(text)
+    if not lo <= number <= hi:
+        c.add(name, message)
+        return None
+    return number
+
+
+def _scale(c: _Collector, name: str, value: Any, required: bool = False) -> int | None:
+    return _int_in(c, name, value, 1, 5, SCALE_MESSAGES[name], required)
+
+
+def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: bool = True) -> str | None:
+    if _blank(value):
+        if required:
+            c.add(name, f"{label} is needed, as year-month-day (for example 2026-03-14).")
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        c.add(name, f"{label} is a real date written year-month-day, for example 2026-03-14.")
+        return None
+
+
+def _text(c: _Collector, name: str, value: Any, limit: int, label: str) -> str:
+    text = "" if value is None else str(value).strip()
+    if len(text) > limit:
+        c.add(name, f"{label} is at most {limit} characters (this one has {len(text)}).")
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
+        c.add(name, f"{label} has control characters in it; please remove them.")
+    return text
+
+
+def parse_date(value: str) -> dt.date:
+    """Parse an ISO date or raise ValidationError naming the 'date' field."""
+    c = _Collector()
+    result = _date(c, "date", value)
+    c.raise_if_any()
+    assert result is not None
+    return dt.date.fromisoformat(result)
+
+
+# --- check-in ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckIn:
+    date: str
+    mood: int
+    energy: int | None = None
+    stress: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CheckIn":
+        return cls(**_known(cls, data))
+
+
+def parse_checkin(
+    *,
+    today: dt.date,
+    date: Any = None,
+    mood: Any = None,
+    energy: Any = None,
+    stress: Any = None,
+    sleep_hours: Any = None,
+    sleep_quality: Any = None,
+    note: Any = "",
+) -> CheckIn:
+    """Build a CheckIn from raw values, or raise ValidationError listing every problem."""
+    c = _Collector()
+    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    if day is not None and dt.date.fromisoformat(day) > today:
+        c.add("date", f"A check-in can't be in the future; today is {today.isoformat()}.")
+    m = _scale(c, "mood", mood, required=True)
+    e = _scale(c, "energy", energy)
+    s = _scale(c, "stress", stress)
+    q = _scale(c, "sleep_quality", sleep_quality)
+    hours: float | None = None
+    if not _blank(sleep_hours):
+        message = "Sleep is hours from 0 to 24, like 7 or 7.5."
+        try:
+            hours = float(str(sleep_hours).strip().replace(",", "."))
+            if not (0 <= hours <= 24) or hours != hours:
+                raise ValueError
+            hours = round(hours, 2)
+        except ValueError:
+            c.add("sleep_hours", message)
+            hours = None
+    text = _text(c, "note", note, MAX_NOTE, "The note")
+    c.raise_if_any()
+    assert day is not None and m is not None
+    return CheckIn(date=day, mood=m, energy=e, stress=s, sleep_hours=hours, sleep_quality=q, note=text)
+
+
+# --- planned activity -------------------------------------------------------------------------
+
+
+@dataclass
+class PlannedActivity:
+    date: str
+    kind: str
+    minutes: int
+    warmup: int = 0
+    time: str | None = None
+    with_whom: str = ""
+    note: str = ""
+    status: str = STATUS_PLANNED
+    before: int | None = None
+    after: int | None = None
+    actual_minutes: int | None = None
+    rest_reason: str = ""
+    source: str = SOURCE_USER
+    program_week: int | None = None
+    program_session: int | None = None
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    @property
+    def label(self) -> str:
+        return ACTIVITY_KINDS.get(self.kind, self.kind)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == STATUS_DONE
+
+    @property
+    def done_minutes(self) -> int:
+        """Minutes actually moved (warm-up not counted); 0 unless done."""
+        if self.status != STATUS_DONE:
+            return 0
+        return self.actual_minutes if self.actual_minutes is not None else self.minutes
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "PlannedActivity":
+        return cls(**_known(cls, data))
+
+
+KIND_MESSAGE = "Activity is one of: " + ", ".join(ACTIVITY_KINDS) + "."
+MINUTES_MESSAGE = "Minutes is a whole number from 1 to 1440."
+WARMUP_MESSAGE = "Warm-up is a whole number of minutes from 0 to 60."
+TIME_MESSAGE = "Time of day is hours and minutes, like 07:30."
+
+
+def _time_of_day(c: _Collector, value: Any) -> str | None:
+    if _blank(value):
+        return None
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        c.add("time", TIME_MESSAGE)
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def parse_activity(
+    *,
+    date: Any,
+    kind: Any,
+    minutes: Any,
+    warmup: Any = None,
+    time: Any = None,
+    with_whom: Any = "",
+    note: Any = "",
+) -> PlannedActivity:
+    """Build a PlannedActivity from raw values, or raise ValidationError listing every problem."""
+    c = _Collector()
+    day = _date(c, "date", date)
+    k = "" if kind is None else str(kind).strip().lower()
+    if k not in ACTIVITY_KINDS:
+        c.add("kind", KIND_MESSAGE)
+    mins = _int_in(c, "minutes", minutes, 1, 1440, MINUTES_MESSAGE, required=True)
+    if _blank(warmup):
+        w: int | None = DEFAULT_WARMUP if k in WARMUP_KINDS else 0
+    else:
+        w = _int_in(c, "warmup", warmup, 0, 60, WARMUP_MESSAGE)
+    t = _time_of_day(c, time)
+    who = _text(c, "with_whom", with_whom, MAX_NAME, "The name")
+    text = _text(c, "note", note, MAX_NOTE, "The note")
+    c.raise_if_any()
+    assert day is not None and mins is not None and w is not None
+    return PlannedActivity(date=day, kind=k, minutes=mins, warmup=w, time=t, with_whom=who, note=text)
+
+
+def parse_completion(*, before: Any = None, after: Any = None, minutes: Any = None) -> tuple[int | None, int | None, int | None]:
+    """Validate how a done activity felt: (before, after, actual minutes), each optional."""
+    c = _Collector()
+    b = _scale(c, "before", before)
+    a = _scale(c, "after", after)
+    m = _int_in(c, "minutes", minutes, 1, 1440, MINUTES_MESSAGE)
+    c.raise_if_any()
+    return b, a, m
+
+
+# --- journal ----------------------------------------------------------------------------------
+
+
+@dataclass
+class JournalEntry:
+    date: str
+    text: str
+    title: str = ""
+    activity_id: str | None = None
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "JournalEntry":
+        return cls(**_known(cls, data))
+
+
+def parse_journal(*, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None) -> JournalEntry:
+    c = _Collector()
+    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    if day is not None and dt.date.fromisoformat(day) > today:
+        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
+    body = "" if text is None else str(text).strip()
+    if not body:
+        c.add("text", "Write a few words first; an empty reflection isn't saved.")
+    elif len(body) > MAX_JOURNAL:
+        c.add("text", f"A reflection is at most {MAX_JOURNAL} characters (this one has {len(body)}).")
+    heading = _text(c, "title", title, MAX_NAME, "The title")
+    c.raise_if_any()
+    assert day is not None
+    return JournalEntry(date=day, text=body, title=heading, activity_id=activity_id or None)
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+GOAL_DAYS_MESSAGE = "The weekly goal is a whole number of days from 1 to 7."
+
+
+@dataclass
+class Settings:
+    name: str = ""
+    support_contact: str = ""
+    goal_days: int = 3
+    goal_why: str = ""
+    theme: str = DEFAULT_THEME
+    welcomed: bool = False
+    # The last date the low-mood note was shown, so it shows at most once a day.
+    safety_note_shown: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Settings":
+        return cls(**_known(cls, data))
+
+
+def parse_settings(
+    current: Settings,
+    *,
+    name: Any = None,
+    support_contact: Any = None,
+    goal_days: Any = None,
+    goal_why: Any = None,
+    theme: Any = None,
+) -> Settings:
+    """Return a copy of ``current`` with the given fields changed, or raise ValidationError."""
+    c = _Collector()
+    result = Settings.from_dict(current.to_dict())
+    if name is not None:
+        result.name = _text(c, "name", name, MAX_NAME, "Your name")
+    if support_contact is not None:
+        result.support_contact = _text(c, "support_contact", support_contact, 200, "The support contact")
+    if goal_days is not None:
+        days = _int_in(c, "goal_days", goal_days, 1, 7, GOAL_DAYS_MESSAGE, required=True)
+        if days is not None:
+            result.goal_days = days
+    if goal_why is not None:
+        result.goal_why = _text(c, "goal_why", goal_why, MAX_NOTE, "The goal")
+    if theme is not None:
+        if theme not in THEMES:
+            c.add("theme", "Theme is one of: " + ", ".join(THEMES) + ".")
+        else:
+            result.theme = theme
+    c.raise_if_any()
+    return result
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of the week holding ``day``."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def short_id(record_id: str) -> str:
+    return record_id[:8]

@@ -1,0 +1,1 @@
+"""runmate's screens."""
