@@ -1,0 +1,35 @@
+"""Helpers for Pilot and snapshot tests: an app on its own data folder with a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from runmate.models import Settings
+from runmate.store import Store
+
+# The fixed "today" of every UI test and snapshot: a Wednesday.
+TODAY = dt.date(2026, 11, 25)
+
+
+def make_app(data_dir: Path, *, today: dt.date = TODAY, welcomed: bool = True, settings: Settings | None = None):
+    """A RunmateApp on ``data_dir``. By default the first-run welcome is marked as seen."""
+    from runmate.app import RunmateApp
+
+    store = Store(data_dir)
+    if settings is not None or welcomed:
+        chosen = settings or Settings()
+        chosen.welcomed = welcomed if settings is None else chosen.welcomed
+        store.save_settings(chosen)
+    store.check()
+    return RunmateApp(store=store, today=today)
+
+
+@pytest.fixture
+def app_factory(data_dir: Path):
+    def factory(**kwargs):
+        return make_app(data_dir, **kwargs)
+
+    return factory
