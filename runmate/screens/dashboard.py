@@ -1,15 +1,142 @@
-"""Dashboard (placeholder until the dashboard lands)."""
+"""Dashboard: today's check-in and plan, and a gentle look at the last two weeks."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from runmate.models import (
+    ENERGY_WORDS,
+    FEELING_WORDS,
+    MOOD_WORDS,
+    SLEEP_QUALITY_WORDS,
+    STATUS_DONE,
+    STATUS_REST,
+    STRESS_WORDS,
+    PlannedActivity,
+)
 from runmate.screens.base import RunmateScreen
+from runmate.summary import TodaySummary, summarize
+
+BARS = {1: "▁", 2: "▃", 3: "▅", 4: "▆", 5: "█"}
+# One calm hue from deep to light: colour shows the value, never a judgement.
+MOOD_COLOURS = {1: "#5a7bb5", 2: "#5f97c2", 3: "#67b3c9", 4: "#7dcac6", 5: "#9fe0c0"}
+
+
+def checkin_text(summary: TodaySummary) -> Text:
+    c = summary.checkin
+    if c is None:
+        return Text("No check-in yet today.\nPress c when you're ready; it takes half a minute.")
+    text = Text()
+    text.append(f"Mood {c.mood} ({MOOD_WORDS[c.mood]})", style="bold")
+    parts = []
+    if c.energy is not None:
+        parts.append(f"energy {c.energy} ({ENERGY_WORDS[c.energy]})")
+    if c.stress is not None:
+        parts.append(f"stress {c.stress} ({STRESS_WORDS[c.stress]})")
+    if c.sleep_hours is not None:
+        sleep = f"slept {c.sleep_hours:g} h"
+        if c.sleep_quality is not None:
+            sleep += f", {SLEEP_QUALITY_WORDS[c.sleep_quality]}"
+        parts.append(sleep)
+    elif c.sleep_quality is not None:
+        parts.append(f"sleep {SLEEP_QUALITY_WORDS[c.sleep_quality]}")
+    for part in parts:
+        text.append("\n" + part)
+    if c.note:
+        text.append("\n" + c.note, style="italic")
+    return text
+
+
+def activity_line(a: PlannedActivity) -> Text:
+    text = Text()
+    when = f"{a.time} " if a.time else ""
+    text.append(f"{when}{a.label}, {a.minutes} min")
+    if a.warmup:
+        text.append(f" (+{a.warmup} min warm-up walk)", style="dim")
+    if a.with_whom:
+        text.append(" with ")
+        text.append(a.with_whom)
+    if a.status == STATUS_DONE:
+        text.append("  done", style="bold")
+        if a.before is not None and a.after is not None:
+            text.append(f", felt {FEELING_WORDS[a.before]} → {FEELING_WORDS[a.after]}")
+    elif a.status == STATUS_REST:
+        text.append("  rest instead", style="italic")
+    return text
+
+
+def plan_text(summary: TodaySummary) -> Text:
+    if not summary.activities:
+        return Text("Nothing planned today. Rest days count too.\nPress p to see the week.")
+    return Text("\n").join(activity_line(a) for a in summary.activities)
+
+
+def recent_text(summary: TodaySummary) -> Text:
+    days = Text()
+    bars = Text()
+    moved = Text()
+    for cell in summary.recent:
+        days.append(f"{cell.date.strftime('%a')[0]:^3}", style="bold" if cell.date == summary.today else "dim")
+        if cell.mood is None:
+            bars.append(" · ", style="dim")
+        else:
+            bars.append(f" {BARS[cell.mood]} ", style=MOOD_COLOURS[cell.mood])
+        moved.append(" ● " if cell.moved else "   ")
+    text = Text()
+    text.append_text(bars)
+    text.append("\n")
+    text.append_text(days)
+    text.append("\n")
+    text.append_text(moved)
+    text.append("\n\n")
+    text.append(
+        f"Mood on {summary.recent_checkins} of the last {len(summary.recent)} days "
+        f"(taller bar, better mood). ● a day you moved: {summary.recent_moved_days}.",
+        style="dim",
+    )
+    return text
 
 
 class DashboardScreen(RunmateScreen):
+    CSS_PATH = "dashboard.tcss"
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Dashboard", id="dashboard-soon")
+        with VerticalScroll(id="dashboard"):
+            yield Static("", id="greeting")
+            with Horizontal(id="today-row"):
+                with Vertical(classes="card", id="today-checkin-card"):
+                    yield Static("This morning", classes="card-title")
+                    yield Static("", id="today-checkin")
+                with Vertical(classes="card", id="today-plan-card"):
+                    yield Static("Today's plan", classes="card-title")
+                    yield Static("", id="today-plan")
+            with Vertical(classes="card", id="recent-card"):
+                yield Static("The last two weeks", classes="card-title")
+                yield Static("", id="recent")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def data_changed(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dashboard-load")
+    def load(self) -> None:
+        store = self.store
+        today = self.today()
+        summary = summarize(today, store.checkins(), store.activities(), store.settings())
+        self.app.call_from_thread(self.show, summary)
+
+    def show(self, summary: TodaySummary) -> None:
+        heading = Text(summary.greeting, style="bold")
+        heading.append("  " + summary.today.strftime("%A %-d %B"), style="dim")
+        self.query_one("#greeting", Static).update(heading)
+        self.query_one("#today-checkin", Static).update(checkin_text(summary))
+        self.query_one("#today-plan", Static).update(plan_text(summary))
+        self.query_one("#recent", Static).update(recent_text(summary))

@@ -1,0 +1,32 @@
+from textual.widgets import Static
+
+from runmate.models import CheckIn, PlannedActivity, Settings
+from tests.ui.conftest import TODAY
+
+
+def _text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, data_dir):
+    app = app_factory(settings=Settings(name="[bold]Robin[/]", welcomed=True))
+    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=4, energy=2, sleep_hours=7.5, note="tired [red]legs[/]"))
+    app.store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20, warmup=5, with_whom="Sam"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Hello, [bold]Robin[/]." in _text(app, "#greeting")
+        checkin = _text(app, "#today-checkin")
+        assert "Mood 4 (good)" in checkin and "energy 2 (low)" in checkin and "slept 7.5 h" in checkin
+        assert "tired [red]legs[/]" in checkin
+        plan = _text(app, "#today-plan")
+        assert "Walk/run intervals, 20 min" in plan and "with Sam" in plan
+
+
+async def test_dashboard_invites_a_checkin_when_there_is_none(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "No check-in yet today" in _text(app, "#today-checkin")
+        assert "Rest days count too" in _text(app, "#today-plan")
