@@ -82,7 +82,7 @@ class PlanScreen(RunmateScreen):
         Binding("t", "this_week", "This week", show=False),
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit", show=False),
-        Binding("space", "tick", "Done/undo", key_display="space"),
+        Binding("space", "tick", "Done", key_display="space"),
         Binding("r", "rest", "Rest"),
         Binding("m", "move", "Move", show=False),
         Binding("x", "delete", "Delete", show=False),

@@ -314,6 +314,21 @@ async def test_edit_changes_minutes(data_dir: Path, app_factory) -> None:
         assert (saved.id, saved.minutes, saved.note, saved.kind) == (a.id, 45, "old", "walk")
 
 
+async def test_enter_edits_an_activity_and_adds_on_an_empty_day(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "enter")
+        assert "Change this activity" in visible(app)
+        await press(pilot, "escape", "down", "enter")  # Thursday: nothing planned
+        assert "Plan an activity" in visible(app)
+        await pilot.press(*"15")
+        await press(pilot, "enter")
+        assert [a.date for a in Store(data_dir).activities()] == ["2026-11-25", "2026-11-26"]
+
+
 async def test_move_to_another_day(data_dir: Path, app_factory) -> None:
     store = Store(data_dir)
     a = add(store, "2026-11-25", "walk", 30)
