@@ -1,15 +1,540 @@
-"""Plan of the week (placeholder until the plan screen lands)."""
+"""The plan: a week of runs and movement, Monday to Sunday, ticked off as done."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from runmate import plans
+from runmate.models import (
+    STATUS_DONE,
+    STATUS_PLANNED,
+    STATUS_REST,
+    PlannedActivity,
+    Settings,
+    week_start,
+)
 from runmate.screens.base import RunmateScreen
+from runmate.screens.plan_dialogs import (
+    ActivityDialog,
+    Completion,
+    DoneDialog,
+    GoalDialog,
+    MoveDialog,
+    PlanConfirm,
+    RestDialog,
+    StarterChoice,
+    StarterDialog,
+)
+from runmate.store import ACTIVITIES, Store, StoreError
+
+DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
+KIND_WIDTH = 18  # "Walk/run intervals"
+WIDE = 96  # from this list width on, the columns line up
+TALL = 30  # from this screen height on, a quiet line separates the days
+
+
+@dataclass
+class WeekData:
+    """What the screen shows, read from the store in one go."""
+
+    monday: dt.date
+    today: dt.date
+    settings: Settings
+    activities: list[PlannedActivity] = field(default_factory=list)
+
+    def on(self, day: dt.date) -> list[PlannedActivity]:
+        key = day.isoformat()
+        return [a for a in self.activities if a.date == key]
+
+
+def load_week(store: Store, monday: dt.date, today: dt.date) -> WeekData:
+    """Everything the week view needs: the shown week, this week, and the month before each."""
+    this_monday = week_start(today)
+    first = min(monday, this_monday) - dt.timedelta(days=plans.LONG_RUN_WINDOW_DAYS)
+    last = max(monday, this_monday) + dt.timedelta(days=6)
+    return WeekData(monday, today, store.settings(), store.activities(first, last))
+
+
+def _goal_dots(done: int, goal: int) -> str:
+    filled = min(done, goal)
+    return "●" * filled + "○" * (goal - filled) + ("+" * (done - goal) if done > goal else "")
 
 
 class PlanScreen(RunmateScreen):
+    """A week view with each day's planned activities; the weekly goal sits at the top."""
+
+    CSS_PATH = "plan.tcss"
+
+    BINDINGS = [
+        Binding("left_square_bracket", "previous_week", "Prev week", key_display="["),
+        Binding("right_square_bracket", "next_week", "Next week", key_display="]"),
+        Binding("t", "this_week", "This week", show=False),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("space", "tick", "Done", key_display="space"),
+        Binding("r", "rest", "Rest"),
+        Binding("m", "move", "Move", show=False),
+        Binding("x", "delete", "Delete", show=False),
+        Binding("g", "goal", "Goal", show=False),
+        Binding("S", "starter", "Starter program", show=False, key_display="S"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.monday: dt.date | None = None
+        self.data: WeekData | None = None
+        self._keep: str | None = None  # option id to highlight after a reload
+
+    # -- layout ----------------------------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Plan", id="plan-soon")
+        with Vertical(id="plan-top"):
+            yield Static("", id="plan-goal")
+            yield Static("", id="plan-why")
+        yield Static("", id="plan-week-title")
+        yield OptionList(id="plan-week")
+        yield Static("", id="plan-buildup")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.monday = week_start(self.today())
+        self.query_one("#plan-buildup").display = False
+        self.query_one("#plan-week", OptionList).focus()
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show(self.data)
+
+    def on_screen_resume(self) -> None:
+        if self.data is not None:
+            self.reload()
+
+    # -- the RunmateScreen contract ------------------------------------------------------------
+
+    def data_changed(self) -> None:
+        self.reload()
+
+    def has_unsaved_changes(self) -> bool:
+        return False  # every change is saved as soon as its dialog closes
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.monday is None:
+            return
+        self._load(self.monday, self.today())
+
+    @work(thread=True, exclusive=True, group="plan-load")
+    def _load(self, monday: dt.date, today: dt.date) -> None:
+        try:
+            data = load_week(self.store, monday, today)
+        except StoreError as exc:
+            self.app.call_from_thread(self._problem, str(exc))
+            return
+        self.app.call_from_thread(self._show, data)
+
+    def _problem(self, message: str) -> None:
+        self.notify(message, title="Could not read your plan", severity="warning", timeout=8)
+
+    def _show(self, data: WeekData) -> None:
+        if data.monday != self.monday:
+            return  # the user has moved on to another week meanwhile
+        self.data = data
+        week_list = self.query_one("#plan-week", OptionList)
+        previous = self._keep or (week_list.highlighted_option.id if week_list.highlighted_option else None)
+        self._show_goal(data)
+        self.query_one("#plan-week-title", Static).update(self._week_title(data))
+        options = self._options(data)
+        week_list.set_options(options)
+        ids = [o.id for o in options if o is not None]
+        if previous in ids:
+            week_list.highlighted = ids.index(previous)
+        else:
+            week_list.highlighted = self._default_index(data, ids)
+        self._keep = None
+        note = plans.buildup_note(data.activities, data.monday)
+        buildup = self.query_one("#plan-buildup", Static)
+        buildup.update(Content.assemble(("A gentle note  ", "bold"), note) if note else "")
+        buildup.display = bool(note)
+
+    def _default_index(self, data: WeekData, ids: list[str | None]) -> int:
+        """Highlight today's first line in this week, else Monday's."""
+        day = data.today if week_start(data.today) == data.monday else data.monday
+        for index, option_id in enumerate(ids):
+            if option_id and self._day_of(option_id) == day:
+                return index
+        return 0
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def _show_goal(self, data: WeekData) -> None:
+        goal = data.settings.goal_days
+        progress = plans.week_progress(data.activities, data.today, goal)
+        self.query_one("#plan-goal", Static).update(
+            Content.assemble(
+                ("Weekly goal  ", "bold"),
+                (_goal_dots(progress.days_done, goal), "$accent"),
+                "  ",
+                progress.text(this_week=True),
+            )
+        )
+        why = data.settings.goal_why
+        self.query_one("#plan-why", Static).update(
+            Content.assemble(("Why  ", "bold"), (why, "italic")) if why else Content.styled("Press g to write down your goal and why it matters to you.", "dim")
+        )
+
+    def _week_title(self, data: WeekData) -> Content:
+        title = plans.week_title(data.monday, data.today)
+        parts: list[Any] = [(title, "bold")]
+        if week_start(data.today) != data.monday:
+            progress = plans.week_progress(data.activities, data.monday, data.settings.goal_days)
+            if data.monday < week_start(data.today):
+                parts.append(("  ·  " + progress.text(this_week=False), "dim"))
+        return Content.assemble(*parts)
+
+    def _options(self, data: WeekData) -> list[Option | None]:
+        options: list[Option | None] = []
+        airy = self.size.height >= TALL
+        for day in plans.week_days(data.monday):
+            if airy and options:
+                options.append(None)
+            items = data.on(day)
+            if not items:
+                options.append(Option(self._day_line(day, data, None, True), id=f"day:{day.isoformat()}"))
+                continue
+            for index, activity in enumerate(items):
+                options.append(Option(self._day_line(day, data, activity, index == 0), id=f"act:{activity.id}"))
+        return options
+
+    def _day_line(self, day: dt.date, data: WeekData, a: PlannedActivity | None, first: bool) -> Content:
+        is_today = day == data.today
+        label = plans.day_label(day) if first else ""
+        day_style = "bold $accent" if is_today else "bold"
+        lead = Content.assemble((f"{label:<{DAY_WIDTH - 1}}", day_style), " ")
+        if a is None:
+            tail = "today, a rest day" if is_today else "rest day"
+            return Content.assemble(lead, (tail, "dim italic"))
+        resting = a.status == STATUS_REST
+        quiet = "dim" if resting else ""
+        parts: list[Any] = [lead]
+        if a.status == STATUS_DONE:
+            parts.append(("✓ ", "bold $success"))
+        elif resting:
+            parts.append(("~ ", "dim"))
+        else:
+            parts.append(("○ ", "dim"))
+        wide = self._list_width() >= WIDE
+        kind = f"{a.label:<{KIND_WIDTH}}" if wide else a.label
+        minutes = f"  {a.minutes:>3} min" if wide else f"  {a.minutes} min"
+        warmup = f" +{a.warmup} warm-up" if a.warmup else ""
+        parts.append((kind, "dim" if resting else "bold"))
+        parts.append((minutes, quiet))
+        parts.append((f"{warmup:<13}" if wide else warmup, "dim"))
+        if wide:
+            status = self._status(a, day, data.today)
+            parts.append("  ")
+            parts.append(status.pad_right(max(0, 11 - len(status.plain))))
+        if a.time:
+            parts.append((f"  {a.time}", quiet))
+        if a.with_whom:
+            parts.append(("  with ", "dim"))
+            parts.append((a.with_whom, "dim italic" if resting else "italic"))
+        if not wide:
+            parts.append("  ")
+            parts.append(self._status(a, day, data.today))
+        details = self._details(a)
+        if details is not None:
+            room = max(20, self._list_width() - DAY_WIDTH - 4)
+            parts.append("\n" + " " * (DAY_WIDTH + 2))
+            parts.append(details.truncate(room, ellipsis=True))
+        return Content.assemble(*parts)
+
+    def _list_width(self) -> int:
+        width = self.query_one("#plan-week", OptionList).scrollable_content_region.width
+        return width or self.size.width - 6
+
+    @staticmethod
+    def _details(a: PlannedActivity) -> Content | None:
+        """The second line: how it felt, why it was a rest, and the note (all as plain text)."""
+        bits: list[Content] = []
+        if a.status == STATUS_DONE and (a.before is not None or a.after is not None):
+            bits.append(Content.assemble(("felt ", "dim"), f"{plans.feeling(a.before)} → {plans.feeling(a.after)}"))
+        if a.status == STATUS_DONE and a.actual_minutes is not None and a.actual_minutes != a.minutes:
+            bits.append(Content.styled(f"{a.actual_minutes} min done", "dim"))
+        if a.status == STATUS_REST and a.rest_reason:
+            bits.append(Content.styled(a.rest_reason, "italic"))
+        if a.note:
+            bits.append(Content.styled(" ".join(a.note.split()), "dim italic"))
+        if not bits:
+            return None
+        return Content(" · ").join(bits)
+
+    @staticmethod
+    def _status(a: PlannedActivity, day: dt.date, today: dt.date) -> Content:
+        if a.status == STATUS_DONE:
+            return Content.styled("done", "$success")
+        if a.status == STATUS_REST:
+            return Content.styled("rest day", "italic")
+        return Content.styled("not ticked" if day < today else "planned", "dim")
+
+    # -- selection -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _day_of_option(option_id: str, data: WeekData) -> dt.date | None:
+        if option_id.startswith("day:"):
+            return dt.date.fromisoformat(option_id[4:])
+        activity = next((a for a in data.activities if f"act:{a.id}" == option_id), None)
+        return activity.day if activity else None
+
+    def _day_of(self, option_id: str) -> dt.date | None:
+        return self._day_of_option(option_id, self.data) if self.data else None
+
+    def selected_activity(self) -> PlannedActivity | None:
+        option = self.query_one("#plan-week", OptionList).highlighted_option
+        if option is None or self.data is None or not (option.id or "").startswith("act:"):
+            return None
+        wanted = option.id[4:]
+        return next((a for a in self.data.activities if a.id == wanted), None)
+
+    def selected_day(self) -> dt.date:
+        option = self.query_one("#plan-week", OptionList).highlighted_option
+        if option is not None and option.id:
+            day = self._day_of(option.id)
+            if day is not None:
+                return day
+        today = self.today()
+        return today if self.monday == week_start(today) else (self.monday or today)
+
+    def _need_activity(self) -> PlannedActivity | None:
+        activity = self.selected_activity()
+        if activity is None:
+            self.notify("Nothing planned on this day yet. Press a to add something.", timeout=4)
+        return activity
+
+    # -- week navigation -----------------------------------------------------------------------
+
+    def _go_to_week(self, monday: dt.date) -> None:
+        self.monday = monday
+        self.query_one("#plan-week-title", Static).update(Content.styled(plans.week_title(monday, self.today()), "bold"))
+        self.reload()
+
+    def action_previous_week(self) -> None:
+        if self.monday:
+            self._go_to_week(self.monday - dt.timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        if self.monday:
+            self._go_to_week(self.monday + dt.timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        self._go_to_week(week_start(self.today()))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if (event.option.id or "").startswith("act:"):
+            self.action_edit()
+        else:
+            self.action_add()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    @work(thread=True, group="plan-save")
+    def _save(self, op: Callable[[Store], Any], message: str, keep: str | None = None) -> None:
+        try:
+            op(self.store)
+        except StoreError as exc:
+            self.app.call_from_thread(self._problem_saving, str(exc))
+            return
+        self.app.call_from_thread(self._saved, message, keep)
+
+    def _problem_saving(self, message: str) -> None:
+        self.notify(message, title="Not saved", severity="warning", timeout=8)
+        self.reload()
+
+    def _saved(self, message: str, keep: str | None) -> None:
+        announce = getattr(self.app, "data_saved", None)
+        if callable(announce):
+            announce()
+        if message:
+            self.notify(message, timeout=3)
+        self._keep = keep
+        self.reload()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        def done(result: PlannedActivity | None) -> None:
+            if result is None:
+                return
+            self._follow(result.day)
+            self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {plans.day_label(result.day)}.", f"act:{result.id}")
+
+        self.app.push_screen(ActivityDialog(day=self.selected_day()), done)
+
+    def action_edit(self) -> None:
+        activity = self._need_activity()
+        if activity is None:
+            return
+
+        def done(result: PlannedActivity | None) -> None:
+            if result is None:
+                return
+
+            def change(a: PlannedActivity) -> None:
+                a.date, a.kind, a.minutes, a.warmup = result.date, result.kind, result.minutes, result.warmup
+                a.time, a.with_whom, a.note = result.time, result.with_whom, result.note
+
+            self._follow(result.day)
+            self._save(lambda store: store.update_activity(activity.id, change), "Saved.", f"act:{activity.id}")
+
+        self.app.push_screen(ActivityDialog(day=activity.day, activity=activity), done)
+
+    def action_delete(self) -> None:
+        activity = self._need_activity()
+        if activity is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
+
+        self.app.push_screen(
+            PlanConfirm("Delete this activity?", f"{plans.describe_plan(activity)} on {plans.day_label(activity.day)}", yes="Delete"),
+            done,
+        )
+
+    def action_move(self) -> None:
+        activity = self._need_activity()
+        if activity is None:
+            return
+
+        def done(day: dt.date | None) -> None:
+            if day is None or day == activity.day:
+                return
+
+            def change(a: PlannedActivity) -> None:
+                a.date = day.isoformat()
+
+            self._follow(day)
+            self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {plans.day_label(day)}.", f"act:{activity.id}")
+
+        self.app.push_screen(MoveDialog(activity, self.monday or activity.day), done)
+
+    def action_tick(self) -> None:
+        activity = self._need_activity()
+        if activity is None:
+            return
+        if activity.status == STATUS_DONE:
+
+            def undo(yes: bool | None) -> None:
+                if yes:
+                    self._save(lambda store: store.update_activity(activity.id, _back_to_planned), "Back to planned.", f"act:{activity.id}")
+
+            self.app.push_screen(
+                PlanConfirm(
+                    "Un-tick this?",
+                    f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
+                    yes="Un-tick",
+                    no="Keep it done",
+                ),
+                undo,
+            )
+            return
+
+        def done(result: Completion | None) -> None:
+            if result is None:
+                return
+
+            def change(a: PlannedActivity) -> None:
+                a.status = STATUS_DONE
+                a.before, a.after, a.actual_minutes = result.before, result.after, result.minutes
+                a.rest_reason = ""
+
+            self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
+
+        self.app.push_screen(DoneDialog(activity), done)
+
+    def action_rest(self) -> None:
+        activity = self._need_activity()
+        if activity is None:
+            return
+        if activity.status == STATUS_REST:
+            self._save(lambda store: store.update_activity(activity.id, _back_to_planned), "Back to planned.", f"act:{activity.id}")
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+
+            def change(a: PlannedActivity) -> None:
+                _back_to_planned(a)
+                a.status = STATUS_REST
+                a.rest_reason = reason
+
+            self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
+
+        self.app.push_screen(RestDialog(activity), done)
+
+    def action_goal(self) -> None:
+        settings = self.data.settings if self.data else Settings()
+
+        def done(result: Settings | None) -> None:
+            if result is None:
+                return
+
+            def change(s: Settings) -> None:
+                s.goal_days, s.goal_why = result.goal_days, result.goal_why
+
+            self._save(lambda store: store.update_settings(change), "Weekly goal saved.")
+
+        self.app.push_screen(GoalDialog(settings), done)
+
+    def action_starter(self) -> None:
+        self._ask_starter(self.today())
+
+    @work(thread=True, exclusive=True, group="plan-starter")
+    def _ask_starter(self, today: dt.date) -> None:
+        try:
+            existing = self.store.activities(today)
+        except StoreError as exc:
+            self.app.call_from_thread(self._problem, str(exc))
+            return
+        count = len(plans.future_starter_ids(existing, today))
+        self.app.call_from_thread(self._push_starter, today, count)
+
+    def _push_starter(self, today: dt.date, count: int) -> None:
+        def done(choice: StarterChoice | None) -> None:
+            if choice is None:
+                return
+
+            op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week)
+
+            self._follow(choice.start)
+            self._save(lambda store: store.write(op), f"Starter program from week {choice.week} is in your plan. Go gently.")
+
+        self.app.push_screen(StarterDialog(today=today, replacing=count), done)
+
+    def _follow(self, day: dt.date) -> None:
+        """Show the week holding ``day`` (after a save that lands there)."""
+        self.monday = week_start(day)
+
+
+def _back_to_planned(a: PlannedActivity) -> None:
+    a.status = STATUS_PLANNED
+    a.before = a.after = a.actual_minutes = None
+    a.rest_reason = ""
+
+

@@ -1,0 +1,279 @@
+"""runmate plan: the week's activities from the shell (no Textual here)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from runmate.cli import Context, UsageError
+
+
+def register(sub, parent: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "plan",
+        parents=[parent],
+        help="plan the week's runs and movement, and tick them off",
+        description="Plan the week's runs and movement, tick them off as done, and set your weekly goal.",
+    )
+    psub = p.add_subparsers(dest="plan_command", metavar="ACTION", title="actions")
+
+    add = psub.add_parser("add", parents=[parent], help="plan an activity on a day", description="Plan an activity on a day.")
+    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day")
+    add.add_argument(
+        "--activity",
+        required=True,
+        metavar="KIND",
+        help="run, walk, walk-run, yoga, swim, cycle, dance, stairs, strength, stretch, garden or other",
+    )
+    add.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1 to 1440 (warm-up not counted)")
+    add.add_argument("--warmup", metavar="N", help="warm-up walk minutes, 0 to 60 (default 5 for runs and walk-run)")
+    add.add_argument("--time", metavar="HH:MM", help="time of day")
+    add.add_argument("--with", dest="with_whom", metavar="NAME", default="", help="who you are going with")
+    add.add_argument("--note", metavar="TEXT", default="", help="a short note")
+    add.set_defaults(handler=run_add)
+
+    ls = psub.add_parser("list", parents=[parent], help="show a week's plan", description="Show a week's plan, Monday to Sunday.")
+    ls.add_argument("--week", metavar="YYYY-MM-DD", help="any day in the week to show (default: this week)")
+    ls.set_defaults(handler=run_list)
+
+    done = psub.add_parser(
+        "done",
+        parents=[parent],
+        help="tick an activity off as done",
+        description="Tick an activity off as done, with how you felt before and after (1 very low to 5 very good).",
+    )
+    done.add_argument("id", metavar="ID", help="the activity's id (any unique start of it)")
+    done.add_argument("--before", metavar="N", help="how you felt before, 1 to 5")
+    done.add_argument("--after", metavar="N", help="how you felt after, 1 to 5")
+    done.add_argument("--minutes", metavar="N", help="the minutes you actually did")
+    done.set_defaults(handler=run_done)
+
+    undo = psub.add_parser("undo", parents=[parent], help="set an activity back to planned", description="Set a done or rest activity back to planned.")
+    undo.add_argument("id", metavar="ID")
+    undo.set_defaults(handler=run_undo)
+
+    rest = psub.add_parser("rest", parents=[parent], help="make an activity a rest day", description="Make an activity a rest day instead.")
+    rest.add_argument("id", metavar="ID")
+    rest.add_argument("--reason", metavar="TEXT", default="", help="for example: tired, ill, life happened")
+    rest.set_defaults(handler=run_rest)
+
+    move = psub.add_parser("move", parents=[parent], help="move an activity to another day", description="Move an activity to another day.")
+    move.add_argument("id", metavar="ID")
+    move.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the new day")
+    move.set_defaults(handler=run_move)
+
+    delete = psub.add_parser("delete", parents=[parent], help="delete a planned activity", description="Delete a planned activity.")
+    delete.add_argument("id", metavar="ID")
+    delete.set_defaults(handler=run_delete)
+
+    goal = psub.add_parser("goal", parents=[parent], help="set the weekly goal", description="Set how many days a week you want to move, and why.")
+    goal.add_argument("--days", required=True, metavar="N", help="days a week, 1 to 7")
+    goal.add_argument("--why", metavar="TEXT", help="what, how often and why, in your words")
+    goal.set_defaults(handler=run_goal)
+
+    starter = psub.add_parser(
+        "starter",
+        parents=[parent],
+        help="fill the coming weeks from the 9-week walk/run starter program",
+        description="Fill the coming weeks from a gentle 9-week walk/run program: three sessions a week "
+        "with a rest day between, each after a 5-minute warm-up walk, building up to 30 minutes of running. "
+        "The program's future sessions that are not done yet are replaced, never duplicated.",
+    )
+    starter.add_argument("--start", metavar="YYYY-MM-DD", help="the first session's day (default: today)")
+    starter.add_argument("--week", metavar="N", default="1", help="the program week to begin with, 1 to 9 (default 1); use it to repeat a week")
+    starter.set_defaults(handler=run_starter)
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _resolve(ctx: Context, prefix: str) -> str:
+    from runmate.store import ACTIVITIES
+
+    return ctx.store.resolve_id(ACTIVITIES, prefix)
+
+
+def _say_saved(ctx: Context, what: str, activity) -> None:
+    from runmate.models import short_id
+    from runmate.plans import day_label, describe_plan
+
+    ctx.say(f"{what} {short_id(activity.id)}: {describe_plan(activity)} on {day_label(activity.day)}.")
+
+
+# --- handlers -----------------------------------------------------------------------------------
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import parse_activity, short_id
+
+    activity = parse_activity(
+        date=args.date,
+        kind=args.activity,
+        minutes=args.minutes,
+        warmup=args.warmup,
+        time=args.time,
+        with_whom=args.with_whom,
+        note=args.note,
+    )
+    ctx.store.add_activity(activity)
+    ctx.say(short_id(activity.id))
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate import plans
+    from runmate.models import STATUS_DONE, STATUS_REST, parse_date, short_id, week_start
+
+    shown = parse_date(args.week) if args.week else ctx.today
+    monday = week_start(shown)
+    store = ctx.store
+    window = store.activities(monday - dt.timedelta(days=plans.LONG_RUN_WINDOW_DAYS), monday + dt.timedelta(days=6))
+    settings = store.settings()
+    this_week = monday == week_start(ctx.today)
+    progress = plans.week_progress(window, monday, settings.goal_days)
+
+    ctx.say(plans.week_title(monday, ctx.today))
+    ctx.say(f"Goal: {progress.text(this_week)}.")
+    if settings.goal_why:
+        ctx.say(f"Why: {settings.goal_why}")
+    ctx.say()
+    for day in plans.week_days(monday):
+        label = plans.day_label(day) + (" (today)" if day == ctx.today else "")
+        todays = [a for a in window if a.date == day.isoformat()]
+        if not todays:
+            ctx.say(f"{label:<20}rest day")
+            continue
+        for index, a in enumerate(todays):
+            lead = label if index == 0 else ""
+            mark = {STATUS_DONE: "[x]", STATUS_REST: "[-]"}.get(a.status, "[ ]")
+            ctx.say(f"{lead:<20}{mark} {short_id(a.id)}  {plans.describe_plan(a)}  ({plans.describe_status(a)})")
+            if a.note:
+                ctx.say(f"{'':<20}    {a.note}")
+    note = plans.buildup_note(window, monday)
+    if note:
+        ctx.say()
+        ctx.say(f"A gentle note: {note}")
+    return 0
+
+
+def run_done(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import STATUS_DONE, parse_completion
+
+    before, after, minutes = parse_completion(before=args.before, after=args.after, minutes=args.minutes)
+    activity_id = _resolve(ctx, args.id)
+
+    def change(a) -> None:
+        a.status = STATUS_DONE
+        a.before, a.after, a.actual_minutes = before, after, minutes
+        a.rest_reason = ""
+
+    saved = ctx.store.update_activity(activity_id, change)
+    _say_saved(ctx, "Done, well moved:", saved)
+    return 0
+
+
+def run_undo(args: argparse.Namespace, ctx: Context) -> int:
+    activity_id = _resolve(ctx, args.id)
+    saved = ctx.store.update_activity(activity_id, _back_to_planned)
+    _say_saved(ctx, "Back to planned:", saved)
+    return 0
+
+
+def _back_to_planned(a) -> None:
+    from runmate.models import STATUS_PLANNED
+
+    a.status = STATUS_PLANNED
+    a.before = a.after = a.actual_minutes = None
+    a.rest_reason = ""
+
+
+def run_rest(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import STATUS_REST
+    from runmate.plans import parse_rest_reason
+
+    reason = parse_rest_reason(args.reason)
+    activity_id = _resolve(ctx, args.id)
+
+    def change(a) -> None:
+        _back_to_planned(a)
+        a.status = STATUS_REST
+        a.rest_reason = reason
+
+    saved = ctx.store.update_activity(activity_id, change)
+    _say_saved(ctx, "A rest day instead, and that's fine:", saved)
+    return 0
+
+
+def run_move(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import parse_date
+
+    day = parse_date(args.date)
+    activity_id = _resolve(ctx, args.id)
+
+    def change(a) -> None:
+        a.date = day.isoformat()
+
+    saved = ctx.store.update_activity(activity_id, change)
+    _say_saved(ctx, "Moved", saved)
+    return 0
+
+
+def run_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import short_id
+
+    activity_id = _resolve(ctx, args.id)
+    if not ctx.store.delete_activity(activity_id):
+        raise UsageError(f"No planned activity with id {short_id(activity_id)}.")
+    ctx.say(f"Deleted {short_id(activity_id)}.")
+    return 0
+
+
+def run_goal(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.models import parse_settings
+
+    store = ctx.store
+    parse_settings(store.settings(), goal_days=args.days, goal_why=args.why)  # check before writing
+
+    def change(s) -> None:
+        new = parse_settings(s, goal_days=args.days, goal_why=args.why)
+        s.goal_days, s.goal_why = new.goal_days, new.goal_why
+
+    saved = store.update_settings(change)
+    ctx.say(f"Weekly goal: {saved.goal_days} day{'s' if saved.goal_days != 1 else ''} a week with movement.")
+    if saved.goal_why:
+        ctx.say(f"Why: {saved.goal_why}")
+    return 0
+
+
+def run_starter(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate import plans
+    from runmate.models import ValidationError, parse_date
+    from runmate.store import ACTIVITIES
+
+    errors = []
+    start = None
+    week = None
+    try:
+        start = parse_date(args.start) if args.start else ctx.today
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    try:
+        week = plans.check_program_week(args.week)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    assert start is not None and week is not None
+
+    change = ctx.store.write(plans.starter_transaction(ACTIVITIES, today=ctx.today, start=start, first_week=week))
+    first, last = change.add[0], change.add[-1]
+    if change.remove_ids:
+        n = len(change.remove_ids)
+        ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were not done yet.")
+    ctx.say(
+        f"Starter program from week {week}: {len(change.add)} sessions from {plans.day_label(first.day)} "
+        f"to {plans.day_label(last.day)} {last.day.year}, three a week with a rest day between, "
+        "each after a 5-minute warm-up walk."
+    )
+    ctx.say("Any week can be repeated: runmate plan starter --week N")
+    return 0

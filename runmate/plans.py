@@ -1,0 +1,420 @@
+"""Plans: the starter program as data, laying it onto dates, the gentle build-up check and
+weekly progress.
+
+Pure: no I/O and no Textual. Functions that depend on the date take ``today`` as a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from runmate.models import (
+    MAX_NOTE,
+    DEFAULT_WARMUP,
+    FEELING_WORDS,
+    SOURCE_STARTER,
+    STATUS_DONE,
+    STATUS_PLANNED,
+    STATUS_REST,
+    FieldError,
+    PlannedActivity,
+    ValidationError,
+    parse_date,
+    week_start,
+)
+
+# --- the starter program ------------------------------------------------------------------------
+#
+# A gentle walk/run build-up in the spirit of the 9-week couch-to-5K structure: three sessions a
+# week with a rest day between, each after a 5-minute warm-up walk, the running parts lengthening
+# until the last week is 30 minutes of running.
+#
+# Each session is a tuple of blocks; a block is (times, ((action, seconds), ...)) and means
+# "do these intervals this many times". Actions are "run" and "walk".
+
+RUN = "run"
+WALK = "walk"
+
+Interval = tuple[str, int]
+Block = tuple[int, tuple[Interval, ...]]
+Session = tuple[Block, ...]
+
+
+def _m(minutes: float) -> int:
+    return int(minutes * 60)
+
+
+def _same(session: Session) -> tuple[Session, Session, Session]:
+    return (session, session, session)
+
+
+def _run(minutes: float) -> Session:
+    return ((1, ((RUN, _m(minutes)),)),)
+
+
+STARTER_PROGRAM: tuple[tuple[Session, Session, Session], ...] = (
+    # week 1: run 1 minute, walk 1 and a half, eight times
+    _same(((8, ((RUN, _m(1)), (WALK, _m(1.5)))),)),
+    # week 2: run 1 and a half, walk 2, six times
+    _same(((6, ((RUN, _m(1.5)), (WALK, _m(2)))),)),
+    # week 3: run 1 and a half, walk 1 and a half, run 3, walk 3, twice
+    _same(((2, ((RUN, _m(1.5)), (WALK, _m(1.5)), (RUN, _m(3)), (WALK, _m(3)))),)),
+    # week 4: run 3, walk 1 and a half, run 5, walk 2 and a half, then the same again
+    _same(((1, ((RUN, _m(3)), (WALK, _m(1.5)), (RUN, _m(5)), (WALK, _m(2.5)), (RUN, _m(3)), (WALK, _m(1.5)), (RUN, _m(5)))),)),
+    # week 5: three different sessions, ending with 20 minutes of running
+    (
+        ((3, ((RUN, _m(5)), (WALK, _m(3)))),),
+        ((1, ((RUN, _m(8)), (WALK, _m(5)), (RUN, _m(8)))),),
+        _run(20),
+    ),
+    # week 6
+    (
+        ((1, ((RUN, _m(5)), (WALK, _m(3)), (RUN, _m(8)), (WALK, _m(3)), (RUN, _m(5)))),),
+        ((1, ((RUN, _m(10)), (WALK, _m(3)), (RUN, _m(10)))),),
+        _run(25),
+    ),
+    # weeks 7 to 9: one steady run each time
+    _same(_run(25)),
+    _same(_run(28)),
+    _same(_run(30)),
+)
+PROGRAM_WEEKS = len(STARTER_PROGRAM)
+SESSIONS_PER_WEEK = 3
+STARTER_WARMUP = DEFAULT_WARMUP
+# Days after a program week's first session on which its sessions fall: every session has at
+# least one rest day after it (starting on a Tuesday gives Tuesday, Thursday and Saturday).
+SESSION_OFFSETS = (0, 2, 4)
+DAYS_PER_PROGRAM_WEEK = 7
+
+STARTER_NOTE_PREFIX = "Starter week"
+
+
+def session_seconds(session: Session, action: str | None = None) -> int:
+    """Seconds in a session (warm-up not counted), of one action or of all."""
+    return sum(times * sum(s for a, s in steps if action is None or a == action) for times, steps in session)
+
+
+def session_minutes(session: Session) -> int:
+    """Whole minutes of a session, rounded up (warm-up not counted)."""
+    return -(-session_seconds(session) // 60)
+
+
+def _duration(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if rest == 30:
+        whole = "" if minutes == 0 else str(minutes)
+        return f"{whole}½ min" if whole else "½ min"
+    if rest:
+        return f"{minutes} min {rest} s"
+    return f"{minutes} min"
+
+
+def describe_session(session: Session) -> str:
+    """A short plain description, e.g. 'run 1 min, walk 1½ min; 8 times'."""
+    parts = []
+    for times, steps in session:
+        text = ", ".join(f"{action} {_duration(seconds)}" for action, seconds in steps)
+        parts.append(f"{text}; {times} times" if times > 1 else text)
+    text = " / then ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def session_kind(session: Session) -> str:
+    """'run' for a steady run, 'walk-run' for intervals."""
+    return "walk-run" if session_seconds(session, WALK) else "run"
+
+
+def starter_session(week: int, session: int) -> Session:
+    """The program's session (both counted from 1)."""
+    return STARTER_PROGRAM[week - 1][session - 1]
+
+
+def check_program_week(value: object) -> int:
+    """A program week 1..9 from text or a number, or ValidationError on field 'week'."""
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"\d{1,2}", text) or not 1 <= int(text) <= PROGRAM_WEEKS:
+        raise ValidationError([FieldError("week", f"The program week is a whole number from 1 to {PROGRAM_WEEKS}.")])
+    return int(text)
+
+
+def starter_sessions(start: dt.date, first_week: int = 1, weeks: Sequence[int] | None = None) -> list[PlannedActivity]:
+    """Lay the program onto dates, beginning on ``start``.
+
+    By default the weeks from ``first_week`` to the last are used, in order; ``weeks`` gives any
+    other order (a week listed twice is done twice, which is how a week is repeated). Sessions fall
+    on ``start`` + 0, 2 and 4 days, and each following program week begins 7 days later, so there
+    is always a rest day between sessions.
+    """
+    chosen = list(weeks) if weeks is not None else list(range(first_week, PROGRAM_WEEKS + 1))
+    for week in chosen:
+        if not 1 <= week <= PROGRAM_WEEKS:
+            raise ValueError(f"program week {week} is outside 1..{PROGRAM_WEEKS}")
+    result: list[PlannedActivity] = []
+    for index, week in enumerate(chosen):
+        first_day = start + dt.timedelta(days=DAYS_PER_PROGRAM_WEEK * index)
+        for number, offset in enumerate(SESSION_OFFSETS, start=1):
+            session = starter_session(week, number)
+            result.append(
+                PlannedActivity(
+                    date=(first_day + dt.timedelta(days=offset)).isoformat(),
+                    kind=session_kind(session),
+                    minutes=session_minutes(session),
+                    warmup=STARTER_WARMUP,
+                    note=f"{STARTER_NOTE_PREFIX} {week}, session {number}: {describe_session(session)}.",
+                    source=SOURCE_STARTER,
+                    program_week=week,
+                    program_session=number,
+                )
+            )
+    return result
+
+
+def repeat_week(weeks: Sequence[int], week: int) -> list[int]:
+    """``weeks`` with ``week`` done twice in a row (inserted after its first appearance)."""
+    chosen = list(weeks)
+    if week in chosen:
+        at = chosen.index(week) + 1
+        chosen.insert(at, week)
+    else:
+        chosen.insert(0, week)
+    return chosen
+
+
+def future_starter_ids(existing: Iterable[PlannedActivity], since: dt.date) -> list[str]:
+    """Ids of starter sessions on or after ``since`` that are not done: those a restart replaces.
+
+    Done sessions, and anything before ``since``, are kept as they are.
+    """
+    key = since.isoformat()
+    return [a.id for a in existing if a.source == SOURCE_STARTER and a.status != STATUS_DONE and a.date >= key]
+
+
+@dataclass(frozen=True)
+class StarterRestart:
+    """What starting the program does: which sessions go, which come, and from when."""
+
+    remove_ids: list[str]
+    add: list[PlannedActivity]
+    start: dt.date
+
+
+def plan_starter(
+    existing: Iterable[PlannedActivity],
+    *,
+    today: dt.date,
+    start: dt.date | None = None,
+    first_week: int = 1,
+    weeks: Sequence[int] | None = None,
+) -> StarterRestart:
+    """Start (or restart) the program without ever duplicating its sessions.
+
+    The program's sessions from ``min(start, today)`` on that are not done are replaced by the new
+    ones. Done sessions stay; if one falls on or after ``start``, the new sessions begin two days
+    after the last of them, so the rest day between sessions holds.
+    """
+    items = list(existing)
+    begin = start or today
+    remove = future_starter_ids(items, min(begin, today))
+    removed = set(remove)
+    kept_days = [a.day for a in items if a.source == SOURCE_STARTER and a.id not in removed and a.day >= begin]
+    if kept_days:
+        begin = max(kept_days) + dt.timedelta(days=2)
+    return StarterRestart(remove, starter_sessions(begin, first_week, weeks), begin)
+
+
+def starter_transaction(table: str, *, today: dt.date, start: dt.date | None, first_week: int):
+    """A function for ``Store.write`` that starts the program in one locked read-modify-write,
+    so two starts at once can never duplicate sessions. It returns the StarterRestart made."""
+
+    def op(tx) -> StarterRestart:
+        existing = [PlannedActivity.from_dict(row) for row in tx.all(table)]
+        change = plan_starter(existing, today=today, start=start, first_week=first_week)
+        for record_id in change.remove_ids:
+            tx.remove(table, record_id)
+        tx.insert_many(table, (a.to_dict() for a in change.add))
+        return change
+
+    return op
+
+
+# --- the gentle build-up check -------------------------------------------------------------------
+
+GROWTH_LIMIT = 0.10  # more than 10% more than last week ...
+GROWTH_MIN_MINUTES = 10  # ... and at least 10 minutes more
+LONG_RUN_FACTOR = 1.1
+LONG_RUN_WINDOW_DAYS = 30
+RUN_KINDS = {"run"}
+
+
+def _in(items: Iterable[PlannedActivity], first: dt.date, last: dt.date) -> list[PlannedActivity]:
+    a, b = first.isoformat(), last.isoformat()
+    return [x for x in items if a <= x.date <= b]
+
+
+def _counted_minutes(activity: PlannedActivity) -> int:
+    """Minutes a plan holds (warm-up never counted): actual minutes when done, 0 for a rest."""
+    if activity.status == STATUS_REST:
+        return 0
+    if activity.status == STATUS_DONE:
+        return activity.done_minutes
+    return activity.minutes
+
+
+def buildup_note(activities: Iterable[PlannedActivity], week_of: dt.date) -> str | None:
+    """A quiet note when the week holding ``week_of`` builds up faster than is kind, else None.
+
+    The note applies when the week's planned minutes exceed last week's completed minutes by more
+    than 10% and by at least 10 minutes, or when a planned run is longer than 1.1 times the
+    longest run done in the 30 days before the week. There is no note when nothing was done last
+    week, or when the week's sessions all come from the starter program (it builds up gently by
+    design, so its runs are not checked either). Warm-up minutes are never counted.
+    """
+    items = list(activities)
+    monday = week_start(week_of)
+    sunday = monday + dt.timedelta(days=6)
+    week = [a for a in _in(items, monday, sunday) if a.status != STATUS_REST]
+    last_week = _in(items, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    done_last_week = sum(a.done_minutes for a in last_week)
+    if done_last_week == 0 or not week:
+        return None
+    own = [a for a in week if a.source != SOURCE_STARTER]
+    if not own:
+        return None
+    notes: list[str] = []
+    planned = sum(_counted_minutes(a) for a in week)
+    growth = planned - done_last_week
+    if growth > done_last_week * GROWTH_LIMIT and growth >= GROWTH_MIN_MINUTES:
+        notes.append(
+            f"{planned} minutes planned, up from {done_last_week} done last week. "
+            "Adding about a tenth a week is kinder to your body."
+        )
+    window = _in(items, monday - dt.timedelta(days=LONG_RUN_WINDOW_DAYS), monday - dt.timedelta(days=1))
+    longest = max((a.done_minutes for a in window if a.kind in RUN_KINDS and a.status == STATUS_DONE), default=0)
+    runs = [a for a in own if a.kind in RUN_KINDS and a.status == STATUS_PLANNED]
+    long_runs = [a for a in runs if a.minutes > longest * LONG_RUN_FACTOR]
+    if long_runs:
+        biggest = max(a.minutes for a in long_runs)
+        if longest:
+            notes.append(
+                f"A {biggest}-minute run is a big step from your longest this past month ({longest} min); "
+                "a little slower keeps you running for longer."
+            )
+        else:
+            notes.append(
+                f"A {biggest}-minute run is a big step after a month without running; "
+                "walk/run intervals are a kinder way back in."
+            )
+    return " ".join(notes) if notes else None
+
+
+# --- weekly progress ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    days_done: int
+    goal_days: int
+
+    @property
+    def reached(self) -> bool:
+        return self.days_done >= self.goal_days
+
+    def text(self, this_week: bool = True) -> str:
+        when = "this week" if this_week else "that week"
+        if self.days_done > self.goal_days:
+            return f"{self.days_done} days {when} (goal {self.goal_days})"
+        return f"{self.days_done} of {self.goal_days} days {when}"
+
+
+def week_progress(activities: Iterable[PlannedActivity], week_of: dt.date, goal_days: int) -> WeekProgress:
+    """How many distinct days of the week holding ``week_of`` have a done activity."""
+    monday = week_start(week_of)
+    days = {a.date for a in _in(activities, monday, monday + dt.timedelta(days=6)) if a.status == STATUS_DONE}
+    return WeekProgress(len(days), goal_days)
+
+
+def week_days(week_of: dt.date) -> list[dt.date]:
+    monday = week_start(week_of)
+    return [monday + dt.timedelta(days=i) for i in range(7)]
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def day_label(day: dt.date) -> str:
+    """'Mon 23 Nov'."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def week_title(week_of: dt.date, today: dt.date) -> str:
+    monday = week_start(week_of)
+    sunday = monday + dt.timedelta(days=6)
+    span = f"{monday.day} {monday:%b} to {sunday.day} {sunday:%b %Y}"
+    this = week_start(today)
+    if monday == this:
+        return f"This week, {span}"
+    if monday == this + dt.timedelta(days=7):
+        return f"Next week, {span}"
+    if monday == this - dt.timedelta(days=7):
+        return f"Last week, {span}"
+    return f"Week of {span}"
+
+
+def feeling(value: int | None) -> str:
+    return f"{value} {FEELING_WORDS[value]}" if value is not None else "?"
+
+
+def describe_plan(a: PlannedActivity) -> str:
+    """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note)."""
+    parts = [a.label, f"{a.minutes} min" + (f" + {a.warmup} min warm-up" if a.warmup else "")]
+    if a.time:
+        parts.append(a.time)
+    if a.with_whom:
+        parts.append(f"with {a.with_whom}")
+    return ", ".join(parts)
+
+
+def describe_status(a: PlannedActivity) -> str:
+    """'planned', 'done, felt 2 low -> 4 good, 22 min', 'rest: tired'."""
+    if a.status == STATUS_DONE:
+        bits = ["done"]
+        if a.before is not None or a.after is not None:
+            bits.append(f"felt {feeling(a.before)} -> {feeling(a.after)}")
+        if a.actual_minutes is not None and a.actual_minutes != a.minutes:
+            bits.append(f"{a.actual_minutes} min")
+        return ", ".join(bits)
+    if a.status == STATUS_REST:
+        return f"rest: {a.rest_reason}" if a.rest_reason else "rest"
+    return "planned"
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_day(text: str, week_of: dt.date) -> dt.date:
+    """A date as year-month-day, or a weekday name ('fri', 'Friday') meaning that day of the
+    week holding ``week_of``. Raises ValidationError on the 'date' field."""
+    value = (text or "").strip().lower()
+    if len(value) >= 3:
+        for index, name in enumerate(WEEKDAYS):
+            if name.startswith(value):
+                return week_start(week_of) + dt.timedelta(days=index)
+    try:
+        return parse_date(value)
+    except ValidationError:
+        raise ValidationError(
+            [FieldError("date", "The day is a date written year-month-day (for example 2026-03-14), or a weekday like 'fri'.")]
+        ) from None
+
+
+def parse_rest_reason(text: str | None) -> str:
+    """The reason for a rest day: optional, one line, at most MAX_NOTE characters."""
+    reason = (text or "").strip()
+    if len(reason) > MAX_NOTE:
+        raise ValidationError([FieldError("reason", f"The reason is at most {MAX_NOTE} characters (this one has {len(reason)}).")])
+    if any(ord(ch) < 32 for ch in reason):
+        raise ValidationError([FieldError("reason", "The reason has control characters in it; please remove them.")])
+    return reason

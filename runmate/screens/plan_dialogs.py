@@ -1,0 +1,442 @@
+"""The plan screen's dialogs. Each checks its values with runmate's parse_* functions and
+returns plain data; nothing here touches the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from runmate import plans
+from runmate.models import (
+    ACTIVITY_KINDS,
+    DEFAULT_WARMUP,
+    FEELING_WORDS,
+    WARMUP_KINDS,
+    PlannedActivity,
+    Settings,
+    ValidationError,
+    parse_activity,
+    parse_completion,
+    parse_settings,
+)
+
+
+class PlanDialog(ModalScreen):
+    """A small centred dialog: escape cancels, ctrl+s saves."""
+
+    CSS_PATH = "plan.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:  # pragma: no cover - each dialog overrides it
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "dialog-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def _buttons(self, save: str = "Save") -> Horizontal:
+        return Horizontal(
+            Button(save, id="dialog-save", variant="primary", compact=True),
+            Button("Cancel", id="dialog-cancel", compact=True),
+            classes="plan-dialog-buttons",
+        )
+
+    def _show_errors(self, error: ValidationError | None, fields: tuple[str, ...]) -> None:
+        for name in fields:
+            label = self.query_one(f"#err-{name}", Static)
+            message = error.for_field(name) if error else None
+            label.update(Content(message or ""))
+            label.display = bool(message)
+
+
+def _field(label: str, widget, name: str) -> Vertical:
+    """A label and its input on one line, with a quiet message below when something is off."""
+    return Vertical(
+        Horizontal(Label(label, classes="plan-field-label"), widget, classes="plan-field-row"),
+        Static("", id=f"err-{name}", classes="plan-field-error"),
+        classes="plan-field",
+    )
+
+
+# --- add / edit ----------------------------------------------------------------------------------
+
+
+ACTIVITY_FIELDS = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
+
+
+class ActivityDialog(PlanDialog):
+    """Add or edit a planned activity. Dismisses with a validated PlannedActivity, or None."""
+
+    def __init__(self, *, day: dt.date, activity: PlannedActivity | None = None):
+        super().__init__()
+        self.day = day
+        self.activity = activity
+        self._warmup_auto = activity is None
+
+    def compose(self) -> ComposeResult:
+        a = self.activity
+        kind = a.kind if a else "run"
+        warmup = str(a.warmup) if a else str(DEFAULT_WARMUP)
+        with Vertical(classes="plan-dialog", id="activity-dialog"):
+            yield Static("Change this activity" if a else "Plan an activity", classes="plan-dialog-title")
+            yield _field("Day", Input(a.date if a else self.day.isoformat(), placeholder="2026-03-14", id="f-date", compact=True), "date")
+            yield _field(
+                "Activity",
+                Select([(label, key) for key, label in ACTIVITY_KINDS.items()], value=kind, allow_blank=False, id="f-kind", compact=True),
+                "kind",
+            )
+            yield _field("Minutes", Input(str(a.minutes) if a else "", placeholder="20", id="f-minutes", compact=True), "minutes")
+            yield _field("Warm-up walk", Input(warmup, placeholder="minutes", id="f-warmup", compact=True), "warmup")
+            yield _field("Time of day", Input(a.time or "" if a else "", placeholder="07:30 (optional)", id="f-time", compact=True), "time")
+            yield _field("With", Input(a.with_whom if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True), "with_whom")
+            yield _field("Note", Input(a.note if a else "", placeholder="optional", id="f-note", compact=True), "note")
+            yield Static("Enter or ctrl+s saves · Esc cancels", classes="plan-dialog-hint")
+            yield self._buttons()
+
+    def on_mount(self) -> None:
+        self._show_errors(None, ACTIVITY_FIELDS)
+        self.query_one("#f-minutes" if self.activity is None else "#f-date", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self._warmup_auto and isinstance(event.value, str):
+            self.query_one("#f-warmup", Input).value = str(DEFAULT_WARMUP if event.value in WARMUP_KINDS else 0)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "f-warmup" and event.input.has_focus:
+            self._warmup_auto = False
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#f-{name}", Input).value
+
+    def action_save(self) -> None:
+        kind = self.query_one("#f-kind", Select).value
+        try:
+            parsed = parse_activity(
+                date=self._value("date"),
+                kind=kind if isinstance(kind, str) else "",
+                minutes=self._value("minutes"),
+                warmup=self._value("warmup"),
+                time=self._value("time"),
+                with_whom=self._value("with_whom"),
+                note=self._value("note"),
+            )
+        except ValidationError as error:
+            self._show_errors(error, ACTIVITY_FIELDS)
+            first = error.errors[0].field
+            self.query_one(f"#f-{first}").focus()
+            return
+        self._show_errors(None, ACTIVITY_FIELDS)
+        self.dismiss(parsed)
+
+
+# --- done --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Completion:
+    before: int | None
+    after: int | None
+    minutes: int | None
+
+
+COMPLETION_FIELDS = ("before", "after", "minutes")
+
+
+class DoneDialog(PlanDialog):
+    """Tick an activity off. Every answer is optional: Enter on empty fields just ticks it."""
+
+    def __init__(self, activity: PlannedActivity):
+        super().__init__()
+        self.activity = activity
+
+    def compose(self) -> ComposeResult:
+        a = self.activity
+        with Vertical(classes="plan-dialog", id="done-dialog"):
+            yield Static("Done, well moved", classes="plan-dialog-title")
+            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static("How did you feel? 1 very low to 5 very good. All optional.", classes="plan-dialog-hint")
+            yield _field("Before", self._scale_input("before"), "before")
+            yield _field("After", self._scale_input("after"), "after")
+            yield _field("Minutes done", Input("", placeholder=f"{a.minutes} as planned", id="f-minutes", compact=True), "minutes")
+            yield Static("Enter saves (leave blank to skip) · Esc cancels", classes="plan-dialog-hint")
+            yield self._buttons("Tick it off")
+
+    def _scale_input(self, name: str) -> Horizontal:
+        return Horizontal(
+            Input("", placeholder="1-5", id=f"f-{name}", max_length=1, compact=True, classes="plan-scale-input"),
+            Static("", id=f"word-{name}", classes="plan-scale-word"),
+            classes="plan-scale-row",
+        )
+
+    def on_mount(self) -> None:
+        self._show_errors(None, COMPLETION_FIELDS)
+        self.query_one("#f-before", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("f-")
+        if name in ("before", "after"):
+            text = event.value.strip()
+            word = FEELING_WORDS.get(int(text)) if text.isdigit() else None
+            self.query_one(f"#word-{name}", Static).update(word or "")
+
+    def action_save(self) -> None:
+        values = {name: self.query_one(f"#f-{name}", Input).value for name in COMPLETION_FIELDS}
+        try:
+            before, after, minutes = parse_completion(**values)
+        except ValidationError as error:
+            self._show_errors(error, COMPLETION_FIELDS)
+            self.query_one(f"#f-{error.errors[0].field}").focus()
+            return
+        self.dismiss(Completion(before, after, minutes))
+
+
+# --- rest ----------------------------------------------------------------------------------------
+
+
+class RestDialog(PlanDialog):
+    """Make an activity a rest day, with an optional reason."""
+
+    def __init__(self, activity: PlannedActivity):
+        super().__init__()
+        self.activity = activity
+
+    def compose(self) -> ComposeResult:
+        a = self.activity
+        with Vertical(classes="plan-dialog", id="rest-dialog"):
+            yield Static("A rest day instead", classes="plan-dialog-title")
+            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static("Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint")
+            yield _field("Reason", Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True), "reason")
+            yield self._buttons("Rest")
+
+    def on_mount(self) -> None:
+        self._show_errors(None, ("reason",))
+        self.query_one("#f-reason", Input).focus()
+
+    def action_save(self) -> None:
+        try:
+            reason = plans.parse_rest_reason(self.query_one("#f-reason", Input).value)
+        except ValidationError as error:
+            self._show_errors(error, ("reason",))
+            return
+        self.dismiss(reason)
+
+
+# --- move ----------------------------------------------------------------------------------------
+
+
+class MoveDialog(PlanDialog):
+    """Move an activity to another day: a date, a weekday name, or up/down a day at a time."""
+
+    BINDINGS = [
+        Binding("up", "shift(-1)", "A day earlier"),
+        Binding("down", "shift(1)", "A day later"),
+    ]
+
+    def __init__(self, activity: PlannedActivity, week_of: dt.date):
+        super().__init__()
+        self.activity = activity
+        self.week_of = week_of
+
+    def compose(self) -> ComposeResult:
+        a = self.activity
+        with Vertical(classes="plan-dialog", id="move-dialog"):
+            yield Static("Move to another day", classes="plan-dialog-title")
+            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
+            yield Static("", id="move-weekday", classes="plan-dialog-hint")
+            yield Static("A date, or a weekday like 'fri' · ↑/↓ a day earlier or later", classes="plan-dialog-hint")
+            yield self._buttons("Move")
+
+    def on_mount(self) -> None:
+        self._show_errors(None, ("date",))
+        self.query_one("#f-date", Input).focus()
+        self._show_weekday()
+
+    def _parsed(self) -> dt.date:
+        return plans.parse_day(self.query_one("#f-date", Input).value, self.week_of)
+
+    def _show_weekday(self) -> None:
+        try:
+            day = self._parsed()
+            text = f"{day:%A} {day.day} {day:%B %Y}"
+        except ValidationError:
+            text = ""
+        self.query_one("#move-weekday", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_weekday()
+
+    def action_shift(self, days: int) -> None:
+        try:
+            day = self._parsed()
+        except ValidationError:
+            day = self.activity.day
+        field = self.query_one("#f-date", Input)
+        field.value = (day + dt.timedelta(days=days)).isoformat()
+        field.cursor_position = len(field.value)
+
+    def action_save(self) -> None:
+        try:
+            day = self._parsed()
+        except ValidationError as error:
+            self._show_errors(error, ("date",))
+            return
+        self.dismiss(day)
+
+
+# --- weekly goal ---------------------------------------------------------------------------------
+
+
+class GoalDialog(PlanDialog):
+    """The weekly goal: days a week with movement and why. Dismisses with validated Settings."""
+
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        s = self.settings
+        with Vertical(classes="plan-dialog", id="goal-dialog"):
+            yield Static("Your weekly goal", classes="plan-dialog-title")
+            yield Static("How many days a week would you like to move, and why? Writing it down helps.", classes="plan-dialog-hint")
+            yield _field("Days a week", Input(str(s.goal_days), placeholder="1-7", id="f-goal_days", max_length=1, compact=True), "goal_days")
+            yield _field(
+                "Why",
+                Input(s.goal_why, placeholder="e.g. Run three mornings a week, because it clears my head", id="f-goal_why", compact=True),
+                "goal_why",
+            )
+            yield self._buttons()
+
+    def on_mount(self) -> None:
+        self._show_errors(None, ("goal_days", "goal_why"))
+        self.query_one("#f-goal_days", Input).focus()
+
+    def action_save(self) -> None:
+        days = self.query_one("#f-goal_days", Input).value
+        why = self.query_one("#f-goal_why", Input).value
+        try:
+            parsed = parse_settings(self.settings, goal_days=days, goal_why=why)
+        except ValidationError as error:
+            self._show_errors(error, ("goal_days", "goal_why"))
+            return
+        self.dismiss(parsed)
+
+
+# --- starter program -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StarterChoice:
+    start: dt.date
+    week: int
+
+
+class StarterDialog(PlanDialog):
+    """Start the walk/run starter program; says plainly what will be replaced."""
+
+    def __init__(self, *, today: dt.date, replacing: int):
+        super().__init__()
+        self.today = today
+        self.replacing = replacing
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog", id="starter-dialog"):
+            yield Static("Starter program", classes="plan-dialog-title")
+            yield Static(
+                f"A gentle {plans.PROGRAM_WEEKS}-week walk/run build-up: three sessions a week with a rest day "
+                "between, each after a 5-minute warm-up walk, ending with 30 minutes of running. "
+                "Any week can be repeated by starting again from it.",
+                classes="plan-dialog-text",
+            )
+            if self.replacing:
+                s = "s" if self.replacing != 1 else ""
+                yield Static(
+                    f"You already have {self.replacing} coming starter session{s} not done yet. "
+                    "Starting again replaces them; what you have done stays.",
+                    id="starter-replace",
+                    classes="plan-dialog-note",
+                )
+            yield _field("First day", Input(self.today.isoformat(), id="f-date", compact=True), "date")
+            yield _field("Program week", Input("1", placeholder="1-9", id="f-week", max_length=1, compact=True), "week")
+            yield self._buttons("Replace and start" if self.replacing else "Start")
+
+    def on_mount(self) -> None:
+        self._show_errors(None, ("date", "week"))
+        self.query_one("#f-date", Input).focus()
+
+    def action_save(self) -> None:
+        errors = []
+        start = week = None
+        try:
+            start = plans.parse_day(self.query_one("#f-date", Input).value, self.today)
+        except ValidationError as error:
+            errors.extend(error.errors)
+        try:
+            week = plans.check_program_week(self.query_one("#f-week", Input).value)
+        except ValidationError as error:
+            errors.extend(error.errors)
+        if errors:
+            self._show_errors(ValidationError(errors), ("date", "week"))
+            return
+        assert start is not None and week is not None
+        self.dismiss(StarterChoice(start, week))
+
+
+# --- confirm -------------------------------------------------------------------------------------
+
+
+class PlanConfirm(ModalScreen[bool]):
+    """A yes/no question: y or enter for yes, n or escape for no."""
+
+    CSS_PATH = "plan.tcss"
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "Keep it"):
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog", id="confirm-dialog"):
+            yield Static(Content(self.title_text), classes="plan-dialog-title")
+            yield Static(Content(self.message), classes="plan-dialog-text")
+            yield Horizontal(
+                Button(f"{self.yes} (y)", id="confirm-yes", variant="primary", compact=True),
+                Button(f"{self.no} (n)", id="confirm-no", compact=True),
+                classes="plan-dialog-buttons",
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

@@ -1,0 +1,459 @@
+"""The plan screen, driven with real key presses; and snapshots of the week view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from runmate.models import (
+    SOURCE_STARTER,
+    STATUS_DONE,
+    STATUS_PLANNED,
+    STATUS_REST,
+    PlannedActivity,
+    Settings,
+    parse_activity,
+)
+from runmate.screens.plan import PlanScreen
+from runmate.store import Store
+
+
+TODAY = dt.date(2026, 11, 25)  # the fixed today of tests/ui/conftest.py
+WHY = "Move three mornings a week, because it clears my head and helps me sleep."
+
+
+def add(store: Store, date: str, kind: str = "run", minutes: int = 20, **extra) -> PlannedActivity:
+    fields = {k: extra.pop(k) for k in ("time", "with_whom", "note") if k in extra}
+    activity = parse_activity(date=date, kind=kind, minutes=str(minutes), **fields)
+    for name, value in extra.items():
+        setattr(activity, name, value)
+    # Fixed stamps keep the order (and so the snapshots) the same on every run.
+    activity.created = activity.updated = f"2026-11-01T08:{len(store.activities()):02d}:00+00:00"
+    store.add_activity(activity)
+    return activity
+
+
+def seed_week(data_dir: Path) -> Store:
+    """Last week a little movement; this week a mix of done, rest, planned and a note with brackets."""
+    store = Store(data_dir)
+    add(store, "2026-11-16", "run", 20, status=STATUS_DONE, id="a0000000000000000000000000000001")
+    add(store, "2026-11-18", "walk", 20, status=STATUS_DONE, id="a0000000000000000000000000000002")
+    add(
+        store,
+        "2026-11-23",
+        "run",
+        25,
+        time="07:30",
+        with_whom="Sam",
+        note="Park loop, [bold]x[/] easy pace",
+        status=STATUS_DONE,
+        before=2,
+        after=4,
+        id="b0000000000000000000000000000001",
+    )
+    add(store, "2026-11-24", "yoga", 30, status=STATUS_REST, rest_reason="tired", id="b0000000000000000000000000000002")
+    add(store, "2026-11-25", "walk-run", 20, time="18:00", id="b0000000000000000000000000000003")
+    add(store, "2026-11-25", "stretch", 10, id="b0000000000000000000000000000004")
+    add(store, "2026-11-27", "swim", 40, with_whom="Priya", id="b0000000000000000000000000000005")
+    add(store, "2026-11-29", "run", 35, note="Long and slow", id="b0000000000000000000000000000006")
+    return store
+
+
+def app_with(app_factory, **settings):
+    return app_factory(settings=Settings(welcomed=True, goal_days=3, goal_why=WHY, **settings))
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_plan(pilot) -> PlanScreen:
+    await pilot.press("p")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PlanScreen)
+    return screen
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def week_lines(app) -> list[str]:
+    """The plain text of each line in the week list, as shown."""
+    week = app.screen.query_one("#plan-week", OptionList)
+    return [str(option.prompt) for option in week.options]
+
+
+def visible(app) -> str:
+    """What the screen and any dialog shows: every Static's rendered text plus the week list."""
+    parts = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            parts.append(str(widget.render()))
+    if isinstance(app.screen, PlanScreen):
+        parts.extend(week_lines(app))
+    return "\n".join(parts)
+
+
+async def highlight(pilot, activity_id: str) -> None:
+    week = pilot.app.screen.query_one("#plan-week", OptionList)
+    target = week.get_option_index(f"act:{activity_id}")
+    for _ in range(20):
+        if week.highlighted == target:
+            return
+        await press(pilot, "down" if (week.highlighted or 0) < target else "up")
+    raise AssertionError("could not reach the activity")
+
+
+# --- showing the week ---------------------------------------------------------------------------
+
+
+async def test_week_shows_days_goal_and_literal_text(data_dir: Path, app_factory) -> None:
+    seed_week(data_dir)
+    app = app_with(app_factory)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(pilot)
+        text = visible(app)
+        assert "This week, 23 Nov to 29 Nov 2026" in text
+        assert "1 of 3 days this week" in text
+        assert WHY in text
+        assert "Park loop, [bold]x[/] easy pace" in text
+        assert "felt 2 low → 4 good" in text
+        assert "rest day" in text and "tired" in text
+        lines = week_lines(app)
+        assert any(line.startswith("Thu 26 Nov") and "rest day" in line for line in lines)
+        for word in ("missed", "failed", "Missed", "Failed"):
+            assert word not in text
+        # The build-up note applies: 130 minutes planned after 40 done, and a 35-minute run.
+        assert "A gentle note" in text and "130 minutes planned" in text
+
+
+async def test_past_planned_is_gently_not_ticked(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-23", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        line = next(line for line in week_lines(app) if line.startswith("Mon 23 Nov"))
+        assert "not ticked" in line
+
+
+async def test_week_navigation(data_dir: Path, app_factory) -> None:
+    seed_week(data_dir)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "right_square_bracket")
+        assert "Next week, 30 Nov to 6 Dec 2026" in visible(app)
+        assert week_lines(app)[0].startswith("Mon 30 Nov")
+        await press(pilot, "left_square_bracket", "left_square_bracket")
+        assert "Last week, 16 Nov to 22 Nov 2026" in visible(app)
+        lines = week_lines(app)
+        assert lines[0].startswith("Mon 16 Nov") and "Run" in lines[0]
+        assert "2 of 3 days that week" in visible(app)
+        await press(pilot, "left_square_bracket", "t")
+        assert "This week, 23 Nov to 29 Nov 2026" in visible(app)
+
+
+# --- add ------------------------------------------------------------------------------------
+
+
+async def test_add_fills_the_form_and_saves(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "a")
+        # Focus starts on minutes; the day defaults to the selected day (today).
+        await pilot.press(*"30")
+        await press(pilot, "shift+tab", "enter")  # the kind list opens
+        await press(pilot, "y", "enter")  # type-to-search: Yoga
+        await press(pilot, "tab", "tab")  # minutes -> warm-up
+        await pilot.press("ctrl+u", *"0")
+        await press(pilot, "tab")
+        await pilot.press(*"7:15")
+        await press(pilot, "tab")
+        await pilot.press(*"[b]Jo[/b]")
+        await press(pilot, "tab")
+        await pilot.press(*"by the river")
+        await press(pilot, "enter")
+        stored = Store(data_dir).activities()
+        assert len(stored) == 1
+        a = stored[0]
+        assert (a.date, a.kind, a.minutes, a.warmup, a.time) == ("2026-11-25", "yoga", 30, 0, "07:15")
+        assert (a.with_whom, a.note, a.status) == ("[b]Jo[/b]", "by the river", STATUS_PLANNED)
+        assert isinstance(app.screen, PlanScreen)
+        assert any("Yoga" in line and "with [b]Jo[/b]" in line for line in week_lines(app))
+
+
+async def test_add_run_gets_a_five_minute_warmup(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "down", "down", "a")  # Friday 27 Nov
+        await pilot.press(*"20")
+        await press(pilot, "enter")
+        [a] = Store(data_dir).activities()
+        assert (a.date, a.kind, a.minutes, a.warmup) == ("2026-11-27", "run", 20, 5)
+
+
+async def test_bad_minutes_are_refused_with_a_message(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "a")
+        await pilot.press(*"2000")
+        await press(pilot, "enter")
+        assert "Minutes is a whole number from 1 to 1440." in visible(app)
+        assert not isinstance(app.screen, PlanScreen)  # the form stays open
+        assert Store(data_dir).activities() == []
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PlanScreen)
+        assert Store(data_dir).activities() == []
+
+
+# --- tick, untick, rest -------------------------------------------------------------------------
+
+
+async def test_tick_with_before_and_after(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    a = add(store, "2026-11-25", "run", 20)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "space")
+        await pilot.press("2")
+        await press(pilot, "tab")
+        assert "low" in visible(app)  # the word beside the number
+        await pilot.press("4")
+        await press(pilot, "tab")
+        await pilot.press(*"25")
+        await press(pilot, "enter")
+        saved = Store(data_dir).activities()[0]
+        assert saved.id == a.id
+        assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, 2, 4, 25)
+        assert "1 of 3 days this week" in visible(app)
+        assert any("done" in line and "felt 2 low → 4 good" in line for line in week_lines(app))
+
+
+async def test_tick_can_skip_the_questions_with_one_key(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "space", "enter")
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, None, None, None)
+
+
+async def test_tick_refuses_a_rating_outside_one_to_five(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "space", "7", "enter")
+        assert "How you felt before is a whole number from 1 (very low) to 5 (very good)." in visible(app)
+        assert Store(data_dir).activities()[0].status == STATUS_PLANNED
+        await press(pilot, "escape")
+        assert Store(data_dir).activities()[0].status == STATUS_PLANNED
+
+
+async def test_untick_asks_then_goes_back_to_planned(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "run", 20, status=STATUS_DONE, before=2, after=4, actual_minutes=22)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "space", "n")  # keep it done
+        assert Store(data_dir).activities()[0].status == STATUS_DONE
+        await press(pilot, "space", "y")
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_PLANNED, None, None, None)
+        assert any("planned" in line for line in week_lines(app))
+        assert "0 of 3 days this week" in visible(app)
+
+
+async def test_rest_with_reason_and_back(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "run", 20)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "r")
+        await pilot.press(*"life happened")
+        await press(pilot, "enter")
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.rest_reason) == (STATUS_REST, "life happened")
+        assert any("rest day" in line and "life happened" in line for line in week_lines(app))
+        await press(pilot, "r")
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.rest_reason) == (STATUS_PLANNED, "")
+
+
+# --- edit, move, delete -------------------------------------------------------------------------
+
+
+async def test_edit_changes_minutes(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    a = add(store, "2026-11-25", "walk", 30, note="old")
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "e", "tab", "tab")  # date -> kind -> minutes
+        await pilot.press("ctrl+u", *"45")
+        await press(pilot, "enter")
+        [saved] = Store(data_dir).activities()
+        assert (saved.id, saved.minutes, saved.note, saved.kind) == (a.id, 45, "old", "walk")
+
+
+async def test_enter_edits_an_activity_and_adds_on_an_empty_day(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "enter")
+        assert "Change this activity" in visible(app)
+        await press(pilot, "escape", "down", "enter")  # Thursday: nothing planned
+        assert "Plan an activity" in visible(app)
+        await pilot.press(*"15")
+        await press(pilot, "enter")
+        assert [a.date for a in Store(data_dir).activities()] == ["2026-11-25", "2026-11-26"]
+
+
+async def test_move_to_another_day(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    a = add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "m", "down", "down")  # two days later
+        assert "Friday 27 November 2026" in visible(app)
+        await press(pilot, "enter")
+        assert Store(data_dir).activities()[0].date == "2026-11-27"
+        assert any(line.startswith("Fri 27 Nov") and "Walk" in line for line in week_lines(app))
+        await highlight(pilot, a.id)
+        await press(pilot, "m")
+        await pilot.press("ctrl+u", *"mon")
+        await press(pilot, "enter")
+        assert Store(data_dir).activities()[0].date == "2026-11-23"
+        await press(pilot, "m")
+        await pilot.press("ctrl+u", *"2026-02-30")
+        await press(pilot, "enter")
+        assert "weekday like 'fri'" in visible(app)
+        await press(pilot, "escape")
+        assert Store(data_dir).activities()[0].date == "2026-11-23"
+
+
+async def test_delete_asks_first(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "walk", 30)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "x")
+        assert "Delete this activity?" in visible(app)
+        await press(pilot, "n")
+        assert len(Store(data_dir).activities()) == 1
+        await press(pilot, "x", "y")
+        assert Store(data_dir).activities() == []
+        assert any(line.startswith("Wed 25 Nov") and "rest day" in line for line in week_lines(app))
+
+
+# --- goal, starter, outside changes -------------------------------------------------------------
+
+
+async def test_goal_dialog_saves_days_and_why(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "g")
+        await pilot.press("ctrl+u", "9")
+        await press(pilot, "enter")
+        assert "The weekly goal is a whole number of days from 1 to 7." in visible(app)
+        assert Store(data_dir).settings().goal_days == 3
+        await pilot.press("ctrl+u", "4", "tab", "ctrl+u", *"Feel [i]calmer[/i]")
+        await press(pilot, "enter")
+        settings = Store(data_dir).settings()
+        assert (settings.goal_days, settings.goal_why) == (4, "Feel [i]calmer[/i]")
+        assert "0 of 4 days this week" in visible(app)
+        assert "Feel [i]calmer[/i]" in visible(app)
+
+
+async def test_starter_fills_weeks_and_restart_never_duplicates(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "S", "enter")
+        first = Store(data_dir).activities()
+        assert len(first) == 27
+        assert all(a.source == SOURCE_STARTER for a in first)
+        assert first[0].date == TODAY.isoformat()
+        assert any("Walk/run intervals" in line for line in week_lines(app))
+        await press(pilot, "S")
+        assert "27 coming starter sessions" in visible(app)
+        await press(pilot, "tab")
+        await pilot.press("ctrl+u", "3")
+        await press(pilot, "enter")
+        again = Store(data_dir).activities()
+        assert len(again) == 21  # weeks 3 to 9, the old ones replaced
+        assert {a.id for a in again}.isdisjoint({a.id for a in first})
+        assert again[0].program_week == 3
+
+
+async def test_data_changed_reloads(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_plan(pilot)
+        add(Store(data_dir), "2026-11-26", "dance", 15)
+        screen.data_changed()
+        await settle(pilot)
+        assert any(line.startswith("Thu 26 Nov") and "Dancing" in line for line in week_lines(app))
+        assert screen.has_unsaved_changes() is False
+
+
+async def test_saves_are_announced_to_the_app(data_dir: Path, app_factory) -> None:
+    calls = []
+    app = app_with(app_factory)
+    app.data_saved = lambda: calls.append(1)  # type: ignore[attr-defined]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "a")
+        await pilot.press(*"10")
+        await press(pilot, "enter")
+        assert calls == [1]
+
+
+# --- snapshots ------------------------------------------------------------------------------
+
+
+async def _open_plan_for_snapshot(pilot) -> None:
+    await open_plan(pilot)
+
+
+def test_snapshot_week_80x24(snap_compare, data_dir: Path, app_factory) -> None:
+    seed_week(data_dir)
+    assert snap_compare(app_with(app_factory), terminal_size=(80, 24), run_before=_open_plan_for_snapshot)
+
+
+def test_snapshot_week_120x36(snap_compare, data_dir: Path, app_factory) -> None:
+    seed_week(data_dir)
+    assert snap_compare(app_with(app_factory), terminal_size=(120, 36), run_before=_open_plan_for_snapshot)
+
+
+async def _open_done_dialog(pilot) -> None:
+    await open_plan(pilot)
+    await press(pilot, "space", "2", "tab", "5")
+
+
+def test_snapshot_done_dialog_80x24(snap_compare, data_dir: Path, app_factory) -> None:
+    seed_week(data_dir)
+    assert snap_compare(app_with(app_factory), terminal_size=(80, 24), run_before=_open_done_dialog)

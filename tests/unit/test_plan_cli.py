@@ -1,0 +1,234 @@
+"""runmate plan ... from the command line: every action, and bad input that writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from runmate import cli
+from runmate.models import SOURCE_STARTER, STATUS_DONE, STATUS_PLANNED, STATUS_REST, PlannedActivity
+from runmate.store import Store
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands read today from Context; pin it so the tests do not depend on the calendar."""
+    original = cli.Context.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.today = TODAY
+
+    monkeypatch.setattr(cli.Context, "__init__", init)
+
+
+def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["--data-dir", str(data_dir), "plan", *argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def add(data_dir: Path, *extra: str, date: str = "2026-11-25", kind: str = "run", minutes: str = "20") -> str:
+    code, out, err = run(data_dir, "add", "--date", date, "--activity", kind, "--minutes", minutes, *extra)
+    assert code == 0, err
+    return out.strip()
+
+
+def only(data_dir: Path) -> PlannedActivity:
+    [a] = Store(data_dir).activities()
+    return a
+
+
+def file_bytes(data_dir: Path) -> bytes:
+    return (data_dir / "runmate.json").read_bytes()
+
+
+# --- each action ------------------------------------------------------------------------------
+
+
+def test_add_prints_the_short_id_and_stores_everything(data_dir: Path) -> None:
+    short = add(data_dir, "--warmup", "10", "--time", "7:30", "--with", "[b]Sam[/b]", "--note", "park loop")
+    a = only(data_dir)
+    assert short == a.id[:8] and len(short) == 8
+    assert (a.date, a.kind, a.minutes, a.warmup, a.time, a.with_whom, a.note) == (
+        "2026-11-25", "run", 20, 10, "07:30", "[b]Sam[/b]", "park loop"
+    )
+    assert a.status == STATUS_PLANNED
+
+
+def test_add_gives_runs_a_five_minute_warmup_and_others_none(data_dir: Path) -> None:
+    add(data_dir, kind="walk-run")
+    add(data_dir, kind="yoga", date="2026-11-26")
+    first, second = Store(data_dir).activities()
+    assert (first.kind, first.warmup) == ("walk-run", 5)
+    assert (second.kind, second.warmup) == ("yoga", 0)
+
+
+def test_list_shows_the_week_with_ids_progress_and_note(data_dir: Path) -> None:
+    run(data_dir, "goal", "--days", "3", "--why", "clear [bold]head[/]")
+    add(data_dir, date="2026-11-16", minutes="20")
+    last_week = only(data_dir).id[:8]
+    assert run(data_dir, "done", last_week)[0] == 0
+    short = add(data_dir, "--with", "Sam", date="2026-11-23", minutes="25")
+    run(data_dir, "done", short, "--before", "2", "--after", "4")
+    add(data_dir, "--note", "long and slow", date="2026-11-29", minutes="40")
+    code, out, _ = run(data_dir, "list")
+    assert code == 0
+    assert "This week, 23 Nov to 29 Nov 2026" in out
+    assert "Goal: 1 of 3 days this week." in out
+    assert "Why: clear [bold]head[/]" in out
+    assert f"{short}  Run, 25 min + 5 min warm-up, with Sam  (done, felt 2 low -> 4 good)" in out
+    assert "Tue 24 Nov" in out and "rest day" in out
+    assert "Wed 25 Nov (today)" in out
+    assert "long and slow" in out
+    assert "A gentle note:" in out and "40-minute run" in out
+    code, out, _ = run(data_dir, "list", "--week", "2026-11-18")
+    assert code == 0 and "Last week, 16 Nov to 22 Nov 2026" in out and "1 of 3 days that week" in out
+    assert "A gentle note" not in out
+
+
+def test_done_with_ratings_and_minutes(data_dir: Path) -> None:
+    short = add(data_dir)
+    code, out, _ = run(data_dir, "done", short[:4], "--before", "2", "--after", "5", "--minutes", "25")
+    assert code == 0 and short in out
+    a = only(data_dir)
+    assert (a.status, a.before, a.after, a.actual_minutes) == (STATUS_DONE, 2, 5, 25)
+
+
+def test_undo_clears_the_answers(data_dir: Path) -> None:
+    short = add(data_dir)
+    run(data_dir, "done", short, "--before", "2", "--after", "5", "--minutes", "25")
+    code, out, _ = run(data_dir, "undo", short)
+    assert code == 0 and "Back to planned" in out
+    a = only(data_dir)
+    assert (a.status, a.before, a.after, a.actual_minutes) == (STATUS_PLANNED, None, None, None)
+
+
+def test_rest_with_reason(data_dir: Path) -> None:
+    short = add(data_dir)
+    code, out, _ = run(data_dir, "rest", short, "--reason", "felt ill")
+    assert code == 0
+    assert "missed" not in out.lower() and "fail" not in out.lower()
+    a = only(data_dir)
+    assert (a.status, a.rest_reason) == (STATUS_REST, "felt ill")
+
+
+def test_move(data_dir: Path) -> None:
+    short = add(data_dir)
+    code, out, _ = run(data_dir, "move", short, "--date", "2026-11-28")
+    assert code == 0 and "Sat 28 Nov" in out
+    assert only(data_dir).date == "2026-11-28"
+
+
+def test_delete(data_dir: Path) -> None:
+    short = add(data_dir)
+    code, out, _ = run(data_dir, "delete", short)
+    assert code == 0 and f"Deleted {short}" in out
+    assert Store(data_dir).activities() == []
+
+
+def test_goal(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "goal", "--days", "4", "--why", "sleep better")
+    assert code == 0 and "4 days a week" in out
+    s = Store(data_dir).settings()
+    assert (s.goal_days, s.goal_why) == (4, "sleep better")
+    run(data_dir, "goal", "--days", "2")
+    s = Store(data_dir).settings()
+    assert (s.goal_days, s.goal_why) == (2, "sleep better")  # the why is kept when not given
+
+
+def test_starter_fills_the_program_and_restarts_without_duplicates(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "starter")
+    assert code == 0 and "27 sessions" in out and "Replaced" not in out
+    first = Store(data_dir).activities()
+    assert len(first) == 27 and first[0].date == TODAY.isoformat()
+    assert all(a.source == SOURCE_STARTER for a in first)
+    run(data_dir, "done", first[0].id)
+    code, out, _ = run(data_dir, "starter", "--start", "2026-11-30", "--week", "2")
+    assert code == 0 and "Replaced the starter program's 26 coming sessions" in out
+    after = Store(data_dir).activities()
+    assert len(after) == 1 + 24
+    assert after[0].id == first[0].id and after[0].status == STATUS_DONE
+    assert after[1].date == "2026-11-30" and after[1].program_week == 2
+    assert len({a.date for a in after}) == len(after)
+
+
+# --- bad input: exit 2, a clear message, nothing written ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["add", "--date", "2026-11-25", "--activity", "jog", "--minutes", "20"], "Activity is one of: run, walk"),
+        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "0"], "Minutes is a whole number from 1 to 1440."),
+        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "1441"], "Minutes is a whole number from 1 to 1440."),
+        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--warmup", "61"], "Warm-up is a whole number"),
+        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--time", "25:00"], "Time of day is hours and minutes"),
+        (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], "Date is a real date"),
+        (["done", "{id}", "--before", "0"], "How you felt before is a whole number from 1"),
+        (["done", "{id}", "--after", "6"], "How you felt after is a whole number from 1"),
+        (["done", "{id}", "--minutes", "abc"], "Minutes is a whole number from 1 to 1440."),
+        (["done", "zzzz"], "No record has an id starting with 'zzzz'"),
+        (["undo", "zzzz"], "No record has an id starting with 'zzzz'"),
+        (["rest", "zzzz"], "No record has an id starting with 'zzzz'"),
+        (["rest", "{id}", "--reason", "x" * 501], "The reason is at most 500 characters"),
+        (["move", "{id}", "--date", "tomorrow"], "Date is a real date"),
+        (["move", "zzzz", "--date", "2026-11-26"], "No record has an id starting with 'zzzz'"),
+        (["delete", "zzzz"], "No record has an id starting with 'zzzz'"),
+        (["goal", "--days", "8"], "The weekly goal is a whole number of days from 1 to 7."),
+        (["goal", "--days", "0"], "The weekly goal is a whole number of days from 1 to 7."),
+        (["starter", "--week", "10"], "The program week is a whole number from 1 to 9."),
+        (["starter", "--start", "2026-13-01"], "Date is a real date"),
+        (["list", "--week", "last week"], "Date is a real date"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(data_dir: Path, argv: list[str], message: str) -> None:
+    short = add(data_dir)
+    before = file_bytes(data_dir)
+    code, out, err = run(data_dir, *[part.replace("{id}", short) for part in argv])
+    assert code == 2
+    assert message in err and err.startswith("runmate: ")
+    assert file_bytes(data_dir) == before
+
+
+def test_ambiguous_id_exits_2(data_dir: Path) -> None:
+    store = Store(data_dir)
+    store.add_activities(
+        [
+            PlannedActivity(date="2026-11-25", kind="run", minutes=20, id="abc1" + "0" * 28),
+            PlannedActivity(date="2026-11-26", kind="run", minutes=20, id="abc2" + "0" * 28),
+        ]
+    )
+    before = file_bytes(data_dir)
+    code, _, err = run(data_dir, "done", "abc")
+    assert code == 2 and "More than one record has an id starting with 'abc'" in err
+    assert file_bytes(data_dir) == before
+    assert run(data_dir, "done", "abc1")[0] == 0
+
+
+def test_bad_add_into_an_empty_folder_creates_no_data_file(data_dir: Path) -> None:
+    code, _, _ = run(data_dir, "add", "--date", "2026-11-25", "--activity", "run", "--minutes", "-5")
+    assert code == 2
+    assert not (data_dir / "runmate.json").exists()
+
+
+def test_missing_required_option_is_a_usage_error(data_dir: Path) -> None:
+    code, _, _ = run(data_dir, "add", "--date", "2026-11-25", "--activity", "run")
+    assert code == 2
+
+
+def test_plan_commands_do_not_import_textual() -> None:
+    code = (
+        "import sys, runmate.cli, runmate.commands.plan, runmate.plans; "
+        "runmate.cli.build_parser(); "
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
