@@ -43,7 +43,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--years", type=int, default=10)
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--no-keep", action="store_true", help="parse the file on every operation (for comparison)")
     opts = ap.parse_args()
+    if opts.no_keep:
+        Store._key = lambda self, lock: (object(),)  # never equal: the kept data is never used
     today = dt.date(2026, 11, 25)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp))

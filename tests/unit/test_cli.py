@@ -146,3 +146,15 @@ def test_command_modules_are_importable_and_register():
 
     for name in COMMAND_MODULES:
         assert callable(importlib.import_module(name).register)
+
+
+def test_no_command_opens_the_app_and_a_damaged_file_ends_with_status_1(data_dir, monkeypatch, capsys):
+    opened: list = []
+    monkeypatch.setattr("runmate.app.RunmateApp.run", lambda app: opened.append(app.data_problem))
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert opened == [None]
+    (data_dir / "runmate.json").write_bytes(b"{")
+    assert main(["--data-dir", str(data_dir)]) == 1
+    assert isinstance(opened[-1], DataFileError)
+    assert f"runmate: The data file {data_dir / 'runmate.json'} can't be read" in capsys.readouterr().err
+    assert (data_dir / "runmate.json").read_bytes() == b"{"
