@@ -517,7 +517,7 @@ class Store:
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
         for table in data.values():
             for key, doc in table.items():
-                if not isinstance(doc, dict) or not key.isdigit():
+                if not isinstance(doc, dict) or not (key.isascii() and key.isdigit()):
                     raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
         version = self._version(data)
         if version > SCHEMA_VERSION:
@@ -525,7 +525,7 @@ class Store:
                 self.path,
                 f"it was written by a newer runmate (data version {version}; this runmate knows up to "
                 f"{SCHEMA_VERSION})",
-                advice="runmate has not changed it. Update runmate (pip install --upgrade runmate) to open it.",
+                advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
             )
         if version == SCHEMA_VERSION:
             self._check_records(data)
@@ -597,7 +597,14 @@ class Store:
         Raises DataFileError without touching a file that is not runmate data.
         """
         with self._locked() as lock:
+            self._remove_leftovers()
             self._load(lock)
+
+    def _remove_leftovers(self) -> None:
+        """Delete temporary files left by a writer that crashed; only a lock holder makes them."""
+        for leftover in self.data_dir.glob(f".{DATA_FILE_NAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
     def _migrate(self, raw: bytes, data: dict[str, Any], lock: _Lock) -> dict[str, dict[str, Any]]:
         """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
@@ -644,12 +651,12 @@ class Store:
         """A cheap look at whether the file changed, without parsing it (for live refresh)."""
         try:
             generation = _parse_generation(self.lock_path.read_bytes())
-        except FileNotFoundError:
+        except OSError:
             generation = 0
         try:
             st = self.path.stat()
             file_stat: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
-        except FileNotFoundError:
+        except OSError:
             file_stat = None
         return Change(generation, file_stat)
 

@@ -135,7 +135,10 @@ def test_a_process_killed_between_write_and_replace_leaves_a_usable_old_file(sto
     proc = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True, timeout=60)
     assert proc.returncode == 9, proc.stderr
     assert store.path.read_bytes() == before
+    assert len(list(data_dir.glob(".runmate.json.*.tmp"))) == 1  # what a real crash leaves behind
     fresh = Store(data_dir)
+    fresh.check()  # done when runmate starts: the leftover goes, the data stays
+    assert leftovers(data_dir) == []
     assert [c.date for c in fresh.checkins()] == ["2026-11-20"]
     fresh.save_checkin(CheckIn(date="2026-11-23", mood=2))  # the lock was freed with the process
     assert [c.date for c in Store(data_dir).checkins()] == ["2026-11-20", "2026-11-23"]
@@ -424,6 +427,7 @@ DAMAGED = {
     "table is a list": (b'{"_meta": {"1": {"schema": 1}}, "checkins": []}', "not in runmate's shape"),
     "record is a string": (b'{"_meta": {"1": {"schema": 1}}, "checkins": {"1": "x"}}', "not in runmate's shape"),
     "record key not a number": (b'{"_meta": {"1": {"schema": 1}}, "checkins": {"a": {}}}', "not in runmate's shape"),
+    "record key a superscript": ('{"_meta": {"1": {"schema": 1}}, "checkins": {"\u00b2": {}}}'.encode(), "not in runmate's shape"),
     "record missing fields": (with_record("checkins", mood=...), "missing the field 'mood'"),
     "record missing id": (with_record("checkins", id=...), "missing the field 'id'"),
     "mood is text": (with_record("checkins", mood="3"), "damaged 'mood'"),
