@@ -93,8 +93,10 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
     ctx = Context(data_dir=data_dir, out=out, err=err)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        if args.command:  # a command group given without its sub-command
-            parser.parse_args([args.command, "--help"])
+        if args.command:  # a command group given without its sub-command: show what it offers
+            group = parser._subparsers._group_actions[0].choices[args.command]  # type: ignore[union-attr]
+            group.print_help(file=err)
+            return EXIT_USAGE
         return run_app(ctx)
     return run_handler(handler, args, ctx)
 
@@ -117,6 +119,9 @@ def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int
     except OSError as exc:
         print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
         return EXIT_DATA
+    except KeyboardInterrupt:
+        print("runmate: stopped.", file=ctx.err)
+        return 130
 
 
 def run_app(ctx: Context) -> int:
@@ -131,7 +136,13 @@ def run_app(ctx: Context) -> int:
     except StoreError as exc:
         print(f"runmate: {exc}", file=ctx.err)
         return EXIT_DATA
+    except OSError as exc:
+        print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
+        return EXIT_DATA
     from runmate.app import RunmateApp
 
     RunmateApp(store=store, data_problem=problem).run()
-    return EXIT_DATA if problem else EXIT_OK
+    if problem:  # the app showed it too; leave it in the terminal where it can be copied
+        print(f"runmate: {problem}", file=ctx.err)
+        return EXIT_DATA
+    return EXIT_OK

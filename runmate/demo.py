@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,8 +49,11 @@ _REFLECTIONS = [
     ("With a friend", "Going with a friend made the time fly. We talked the whole way."),
     ("Clearer head", "My head felt clearer afterwards. Worries felt smaller for a while."),
     ("Rain run", "Ran in the rain. Silly and wet and oddly happy."),
-    ("Rest was right", "Took a rest day. Listened to my body and I don't regret it."),
     ("Thinking about sleep", "Noticed I sleep better on days I move. Worth remembering."),
+]
+_REST_REFLECTIONS = [
+    ("Rest was right", "Took a rest day. Listened to my body and I don't regret it."),
+    ("Not today", "Didn't make it out today. Tomorrow is another go, and that's okay."),
 ]
 
 
@@ -59,6 +63,11 @@ class DemoData:
     activities: list[PlannedActivity] = field(default_factory=list)
     journal: list[JournalEntry] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+
+
+def _id(rng: random.Random) -> str:
+    """A UUID4-shaped id drawn from the seeded generator, so the same seed gives the same ids."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
 
 def _stamp(day: dt.date, hour: int, minute: int = 0) -> str:
@@ -112,6 +121,7 @@ def generate(
                 time=rng.choice(_TIMES),
                 with_whom=rng.choice(_FRIENDS) if rng.random() < 0.2 else "",
                 source=SOURCE_USER,
+                id=_id(rng),
                 created=created,
                 updated=created,
             )
@@ -158,12 +168,13 @@ def generate(
                     sleep_hours=round(sleep * 2) / 2 if rng.random() < 0.95 else None,
                     sleep_quality=max(1, min(5, round((sleep - 4) + rng.gauss(0, 0.7)))) if rng.random() < 0.9 else None,
                     note=rng.choice(_CHECKIN_NOTES) if rng.random() < 0.25 else "",
+                    id=_id(rng),
                     created=stamp,
                     updated=stamp,
                 )
             )
             if activity is not None and (moved and rng.random() < 0.35 or rng.random() < 0.05):
-                title, text = rng.choice(_REFLECTIONS)
+                title, text = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
                 stamp = _stamp(day, 21, rng.randint(0, 59))
                 data.journal.append(
                     JournalEntry(
@@ -171,6 +182,7 @@ def generate(
                         title=title,
                         text=text,
                         activity_id=activity.id if moved else None,
+                        id=_id(rng),
                         created=stamp,
                         updated=stamp,
                     )

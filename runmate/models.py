@@ -8,6 +8,7 @@ every problem at once, each tied to its field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
@@ -168,11 +169,13 @@ def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: b
         if required:
             c.add(name, f"{label} is needed, as year-month-day (for example 2026-03-14).")
         return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             raise ValueError
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
@@ -469,8 +472,14 @@ def parse_settings(
 # --- helpers ----------------------------------------------------------------------------------
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
+    """The items of ``data`` that are fields of ``cls`` (fields from a newer runmate are ignored)."""
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 

@@ -4,19 +4,26 @@ Safety rules, all enforced here:
 - every write goes to a temporary file in the same folder, is flushed and fsynced, then
   ``os.replace``d over the data file, and the folder is fsynced;
 - a lock file beside the data file is held around every read-modify-write, and every
-  operation opens a fresh TinyDB (no query cache, no remembered next id) so two processes
+  operation works on a fresh TinyDB (no query cache, no remembered next id) so two processes
   never lose each other's writes;
+- the lock file also holds a generation number that every write bumps *before* it replaces
+  the data file; a Store keeps the data it last read or wrote, keyed by that number and the
+  data file's identity, and parses the file again only when either changed. Reads get that
+  data behind a read-only storage; writes get their own fresh copy, so a change that fails
+  half-way never reaches the kept data;
 - the folder is 0700 and every file runmate writes is 0600;
-- a file that is not valid runmate data is never written over.
+- a file that is not valid runmate data is never written over. Records are JSON objects whose
+  known fields have the types of their dataclass in ``models.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
+import functools
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -29,7 +36,7 @@ from typing import Any, TypeVar
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
 from runmate.models import (
     CheckIn,
@@ -50,6 +57,7 @@ JOURNAL = "journal"
 SETTINGS = "settings"
 TABLES = (CHECKINS, ACTIVITIES, JOURNAL, SETTINGS)
 RECORD_TYPES: dict[str, type] = {CHECKINS: CheckIn, ACTIVITIES: PlannedActivity, JOURNAL: JournalEntry}
+ALL_TYPES: dict[str, type] = {**RECORD_TYPES, SETTINGS: Settings}
 
 LOCK_TIMEOUT = 10.0
 
@@ -66,17 +74,20 @@ class StoreError(Exception):
 class DataFileError(StoreError):
     """The data file is not valid runmate data. It has not been touched."""
 
-    def __init__(self, path: Path, problem: str):
+    DEFAULT_ADVICE = (
+        "runmate has not changed it. Move it aside (or restore a backup) and start runmate again; "
+        "keep the file if you want to recover what is in it."
+    )
+
+    def __init__(self, path: Path, problem: str, advice: str | None = None):
         self.path = path
         self.problem = problem
+        self._advice = advice
         super().__init__(self.describe())
 
     @property
     def advice(self) -> str:
-        return (
-            "runmate has not changed it. Move it aside (or restore a backup) and start runmate again; "
-            "keep the file if you want to recover what is in it."
-        )
+        return self._advice or self.DEFAULT_ADVICE
 
     def describe(self) -> str:
         return f"The data file {self.path} can't be read: {self.problem}. {self.advice}"
@@ -138,6 +149,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def _write_new_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new 0600 file at ``path`` (or ``path.1``, ``path.2``... if taken), synced."""
+    candidate, n = path, 0
+    while True:
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            n += 1
+            candidate = path.with_name(f"{path.name}.{n}")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            _full_fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(candidate)
+        raise
+    _fsync_dir(candidate.parent)
+    return candidate
+
+
 def _tighten(path: Path, mode: int) -> None:
     try:
         current = stat.S_IMODE(path.stat().st_mode)
@@ -147,22 +181,87 @@ def _tighten(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
+# --- record shapes ----------------------------------------------------------------------------
+
+_SCALAR_TYPES: dict[str, frozenset[type]] = {
+    "str": frozenset({str}),
+    "int": frozenset({int}),
+    "float": frozenset({int, float}),
+    "bool": frozenset({bool}),
+    "None": frozenset({type(None)}),
+}
+_MISSING = object()
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[tuple[tuple[str, frozenset[type]], ...], frozenset[str]]:
+    """For a record dataclass: the exact JSON types allowed for each simply-typed field, and the required fields."""
+    types: list[tuple[str, frozenset[type]]] = []
+    required: set[str] = set()
+    for f in dataclasses.fields(cls):
+        parts = [p.strip() for p in str(f.type).split("|")]
+        if all(p in _SCALAR_TYPES for p in parts):
+            types.append((f.name, frozenset().union(*(_SCALAR_TYPES[p] for p in parts))))
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.add(f.name)
+    if cls in RECORD_TYPES.values():
+        required.add("id")
+    return tuple(types), frozenset(required)
+
+
+def _real_date(value: str) -> bool:
+    if len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def record_problem(table: str, record: Any) -> str | None:
+    """What is wrong with ``record`` as a row of ``table``, in words; None when it is fine.
+
+    Types are compared exactly (as JSON gives them), so True is not a number and 7 is not text.
+    """
+    if type(record) is not dict:
+        return f"a record in '{table}' is not an object"
+    cls = ALL_TYPES.get(table)
+    if cls is None:
+        return None
+    types, required = _shape(cls)
+    if not required <= record.keys():
+        return f"a record in '{table}' is missing the field '{sorted(required - record.keys())[0]}'"
+    for name, allowed in types:
+        value = record.get(name, _MISSING)
+        if value is not _MISSING and type(value) not in allowed:
+            return f"a record in '{table}' has a damaged '{name}' value"
+    if "id" in required and not record["id"]:
+        return f"a record in '{table}' has an empty id"
+    if "date" in required and not _real_date(record["date"]):
+        return f"a record in '{table}' has a date that is not a real date"
+    return None
+
+
 # --- the lock ---------------------------------------------------------------------------------
+
+_GENERATION_WIDTH = 20
 
 
 class _Lock:
     """An exclusive lock on ``runmate.json.lock``; it also holds a write generation number.
 
-    The data file itself is never locked because ``os.replace`` swaps it out.
+    The data file itself is never locked because ``os.replace`` swaps it out. The generation
+    is written in place at a fixed width, so a reader without the lock never sees it half-written.
     """
 
     def __init__(self, path: Path):
         self.path = path
         self.fd: int | None = None
 
-    def acquire(self, timeout: float = LOCK_TIMEOUT) -> None:
+    def acquire(self, timeout: float | None = None) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         try:
             if os.name == "posix":
                 import fcntl
@@ -176,7 +275,7 @@ class _Lock:
                             raise
                         if time.monotonic() > deadline:
                             raise LockTimeout(self.path) from None
-                        time.sleep(0.01)
+                        time.sleep(0.005)
             else:  # pragma: no cover - Windows
                 import msvcrt
 
@@ -187,7 +286,7 @@ class _Lock:
                     except OSError:
                         if time.monotonic() > deadline:
                             raise LockTimeout(self.path) from None
-                        time.sleep(0.01)
+                        time.sleep(0.005)
         except BaseException:
             os.close(fd)
             raise
@@ -213,40 +312,69 @@ class _Lock:
     def read_generation(self) -> int:
         assert self.fd is not None
         os.lseek(self.fd, 0, os.SEEK_SET)
-        raw = os.read(self.fd, 64)
-        try:
-            return int(raw.strip() or b"0")
-        except ValueError:
-            return 0
+        return _parse_generation(os.read(self.fd, 64))
 
     def write_generation(self, value: int) -> None:
         assert self.fd is not None
-        data = str(value).encode()
+        data = str(value).rjust(_GENERATION_WIDTH, "0").encode() + b"\n"
         os.lseek(self.fd, 0, os.SEEK_SET)
-        os.ftruncate(self.fd, 0)
         os.write(self.fd, data)
+        if os.fstat(self.fd).st_size > len(data):
+            os.ftruncate(self.fd, len(data))
+
+
+def _parse_generation(raw: bytes) -> int:
+    try:
+        return int(raw.strip() or b"0")
+    except ValueError:
+        return 0
 
 
 # --- TinyDB storage ---------------------------------------------------------------------------
 
 
 class _SnapshotStorage(Storage):
-    """A TinyDB storage over an in-memory snapshot; the Store decides when to read and write disk."""
+    """A TinyDB storage over data in memory; the Store decides when to read and write the disk.
 
-    def __init__(self, data: dict[str, dict[str, Any]]):
-        self.data = data
+    A read-only storage refuses changes (``Store.read``); a closed one refuses everything, so a
+    transaction kept after it ended can't touch data the Store still holds.
+    """
+
+    def __init__(self, data: dict[str, dict[str, Any]], read_only: bool = False):
+        self.data: dict[str, dict[str, Any]] | None = data
+        self.read_only = read_only
         self.dirty = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        if self.data is None:
+            raise RuntimeError("This runmate transaction has ended.")
         return self.data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.data is None:
+            raise RuntimeError("This runmate transaction has ended.")
+        if self.read_only:
+            raise RuntimeError("Store.read() can't change data; use Store.write().")
         self.data = data
         self.dirty = True
 
+    def close(self) -> None:
+        self.data = None
+
+
+class _ReadOnlyTable(Table):
+    """A table that refuses every change before touching anything (TinyDB edits in place, then writes)."""
+
+    def _update_table(self, updater):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Store.read() can't change data; use Store.write().")
+
+
+class _ReadOnlyTinyDB(TinyDB):
+    table_class = _ReadOnlyTable
+
 
 class Tx:
-    """One locked read-modify-write. Use the table helpers; changes are written once, at the end."""
+    """One locked read (or read-modify-write). Use the table helpers; changes are written once, at the end."""
 
     def __init__(self, db: TinyDB):
         self.db = db
@@ -254,28 +382,49 @@ class Tx:
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
 
+    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
+        return self.db.storage.read().get(name, {})  # type: ignore[union-attr]
+
     def all(self, name: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self.table(name).all()]
+        return [dict(doc) for doc in self._raw(name).values()]
+
+    def _checked(self, name: str, record: dict[str, Any], taken: set[str]) -> dict[str, Any]:
+        problem = record_problem(name, record)
+        if problem:
+            raise ValueError(f"Not saved: {problem}.")
+        record_id = record.get("id")
+        if record_id is not None:
+            if record_id in taken:
+                raise ValueError(f"Not saved: '{name}' already has a record with id {record_id}.")
+            taken.add(record_id)
+        return record
+
+    def _ids(self, name: str) -> set[str]:
+        return {doc.get("id") for doc in self._raw(name).values()}  # type: ignore[misc]
 
     def insert(self, name: str, record: dict[str, Any]) -> None:
-        self.table(name).insert(record)
+        self.table(name).insert(self._checked(name, record, self._ids(name)))
 
     def insert_many(self, name: str, records: Iterable[dict[str, Any]]) -> None:
-        self.table(name).insert_multiple(records)
+        taken = self._ids(name)
+        self.table(name).insert_multiple([self._checked(name, r, taken) for r in records])
 
     def _doc_id(self, name: str, record_id: str) -> int | None:
-        for doc in self.table(name).all():
+        for key, doc in self._raw(name).items():
             if doc.get("id") == record_id:
-                return doc.doc_id
+                return int(key)
         return None
 
     def get(self, name: str, record_id: str) -> dict[str, Any] | None:
-        for doc in self.table(name).all():
+        for doc in self._raw(name).values():
             if doc.get("id") == record_id:
                 return dict(doc)
         return None
 
     def replace(self, name: str, record: dict[str, Any]) -> None:
+        problem = record_problem(name, record)
+        if problem:
+            raise ValueError(f"Not saved: {problem}.")
         doc_id = self._doc_id(name, record["id"])
         if doc_id is None:
             raise NotFound(f"No record with id {record['id'][:8]}.")
@@ -300,6 +449,14 @@ class Change:
     stat: tuple[int, int, int] | None
 
 
+def _file_identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 class Store:
     """runmate's data in one TinyDB JSON file inside ``data_dir``."""
 
@@ -308,6 +465,8 @@ class Store:
         self.path = self.data_dir / DATA_FILE_NAME
         self.lock_path = self.data_dir / (DATA_FILE_NAME + ".lock")
         self._prepared = False
+        # (generation, data file identity) -> the checked data last read or written here.
+        self._kept: tuple[tuple[int, Any], dict[str, dict[str, Any]]] | None = None
 
     # -- folder, permissions, reading ----------------------------------------------------------
 
@@ -325,25 +484,29 @@ class Store:
     def _locked(self) -> Iterator[_Lock]:
         self._prepare()
         lock = _Lock(self.lock_path)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except FileNotFoundError:  # the folder was removed while runmate was running
+            self._prepared = False
+            self._prepare()
+            lock.acquire()
         try:
             yield lock
         finally:
             lock.release()
 
-    def _read_raw(self) -> dict[str, dict[str, Any]]:
-        """Parse and check the data file; raise DataFileError when it is not runmate data."""
+    def _read_bytes(self) -> bytes | None:
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
-            return self._empty()
+            return None
         except IsADirectoryError:
             raise DataFileError(self.path, "it is a folder, not a file") from None
         except PermissionError:
             raise DataFileError(self.path, "runmate is not allowed to read it") from None
-        return self._check(raw)
 
-    def _check(self, raw: bytes) -> dict[str, dict[str, Any]]:
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        """Parse and check the data file's bytes; raise DataFileError when they are not runmate data."""
         if not raw.strip():
             raise DataFileError(self.path, "it is empty")
         try:
@@ -352,14 +515,17 @@ class Store:
             raise DataFileError(self.path, "it is not complete JSON (it may be truncated or damaged)") from None
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
-        if not all(isinstance(doc, dict) for table in data.values() for doc in table.values()):
-            raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
+        for table in data.values():
+            for key, doc in table.items():
+                if not isinstance(doc, dict) or not (key.isascii() and key.isdigit()):
+                    raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
         version = self._version(data)
         if version > SCHEMA_VERSION:
             raise DataFileError(
                 self.path,
                 f"it was written by a newer runmate (data version {version}; this runmate knows up to "
-                f"{SCHEMA_VERSION}). Update runmate to open it",
+                f"{SCHEMA_VERSION})",
+                advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
             )
         if version == SCHEMA_VERSION:
             self._check_records(data)
@@ -376,22 +542,52 @@ class Store:
         return version
 
     def _check_records(self, data: dict[str, Any]) -> None:
-        for name, cls in RECORD_TYPES.items():
-            for doc in data.get(name, {}).values():
-                try:
-                    record = cls.from_dict(doc)
-                except TypeError:
-                    raise DataFileError(self.path, f"a record in '{name}' is missing fields") from None
-                if not isinstance(record.id, str) or not isinstance(record.date, str):
-                    raise DataFileError(self.path, f"a record in '{name}' has a damaged id or date")
+        for name in ALL_TYPES:
+            ids: set[Any] = set()
+            table = data.get(name, {})
+            for doc in table.values():
+                problem = record_problem(name, doc)
+                if problem:
+                    raise DataFileError(self.path, problem)
+                if name in RECORD_TYPES:
+                    if doc["id"] in ids:
+                        raise DataFileError(self.path, f"two records in '{name}' share the id {doc['id']}")
+                    ids.add(doc["id"])
 
     @staticmethod
     def _empty() -> dict[str, dict[str, Any]]:
         return {META: {"1": {"schema": SCHEMA_VERSION}}}
 
-    def _write_raw(self, data: dict[str, dict[str, Any]], lock: _Lock) -> None:
-        atomic_write_bytes(self.path, orjson.dumps(data))
+    def _key(self, lock: _Lock) -> tuple[int, Any]:
+        return (lock.read_generation(), _file_identity(self.path))
+
+    def _load(self, lock: _Lock) -> dict[str, dict[str, Any]]:
+        """The current, checked data (under the lock): kept data when nothing changed, else the file.
+
+        An older data file is migrated here, in one write after a backup copy. Callers must not
+        change what this returns; ``write`` works on a copy.
+        """
+        key = self._key(lock)
+        if self._kept is not None and self._kept[0] == key:
+            return self._kept[1]
+        self._kept = None
+        raw = self._read_bytes()
+        if raw is None:
+            data = self._empty()
+        else:
+            data = self._parse(raw)
+            if self._version(data) < SCHEMA_VERSION:
+                return self._migrate(raw, data, lock)
+        self._kept = (key, data)
+        return data
+
+    def _write_data(self, data: dict[str, dict[str, Any]], lock: _Lock) -> None:
+        """Replace the data file with ``data``; the generation moves first, so no one trusts stale data."""
+        self._kept = None
+        payload = orjson.dumps(data)
         lock.write_generation(lock.read_generation() + 1)
+        atomic_write_bytes(self.path, payload)
+        self._kept = (self._key(lock), data)
 
     # -- opening and migrating -----------------------------------------------------------------
 
@@ -401,61 +597,66 @@ class Store:
         Raises DataFileError without touching a file that is not runmate data.
         """
         with self._locked() as lock:
-            data = self._read_raw()
-            if self.path.exists() and self._version(data) < SCHEMA_VERSION:
-                self._migrate(data, lock)
+            self._remove_leftovers()
+            self._load(lock)
 
-    def _migrate(self, data: dict[str, Any], lock: _Lock) -> None:
+    def _remove_leftovers(self) -> None:
+        """Delete temporary files left by a writer that crashed; only a lock holder makes them."""
+        for leftover in self.data_dir.glob(f".{DATA_FILE_NAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def _migrate(self, raw: bytes, data: dict[str, Any], lock: _Lock) -> dict[str, dict[str, Any]]:
+        """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
         version = self._version(data)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = self.data_dir / f"{DATA_FILE_NAME}.v{version}-{stamp}.bak"
-        fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out, open(self.path, "rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
+        original = version
         while version < SCHEMA_VERSION:
             data = MIGRATIONS[version](data)
             version += 1
         data[META] = {"1": {"schema": SCHEMA_VERSION}}
         self._check_records(data)
-        self._write_raw(data, lock)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        _write_new_file(self.data_dir / f"{DATA_FILE_NAME}.v{original}-{stamp}.bak", raw)
+        self._write_data(data, lock)
+        return data
 
     # -- generic operations --------------------------------------------------------------------
 
     def read(self, fn: Callable[[Tx], R]) -> R:
-        """Run ``fn`` on a fresh read of the file, under the lock."""
-        with self._locked():
-            data = self._current(self._read_raw())
-            return fn(Tx(TinyDB(storage=_SnapshotStorage, data=data)))  # type: ignore[arg-type]
+        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change."""
+        with self._locked() as lock:
+            storage = _SnapshotStorage(self._load(lock), read_only=True)
+            try:
+                return fn(Tx(_ReadOnlyTinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+            finally:
+                storage.close()
 
     def write(self, fn: Callable[[Tx], R]) -> R:
         """Run ``fn`` as one read-modify-write under the lock; written once if anything changed."""
         with self._locked() as lock:
-            data = self._current(self._read_raw())
-            db = TinyDB(storage=_SnapshotStorage, data=data)  # type: ignore[arg-type]
-            result = fn(Tx(db))
-            storage: _SnapshotStorage = db.storage  # type: ignore[assignment]
-            if storage.dirty:
-                storage.data.setdefault(META, {"1": {"schema": SCHEMA_VERSION}})
-                self._write_raw(storage.data, lock)
+            working = orjson.loads(orjson.dumps(self._load(lock)))  # a private copy for this change
+            storage = _SnapshotStorage(working)
+            try:
+                result = fn(Tx(TinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+                if storage.dirty:
+                    data = storage.data
+                    assert data is not None
+                    data.setdefault(META, {"1": {"schema": SCHEMA_VERSION}})
+                    self._write_data(data, lock)
+            finally:
+                storage.close()
             return result
-
-    def _current(self, data: dict[str, Any]) -> dict[str, Any]:
-        if self._version(data) < SCHEMA_VERSION:
-            raise DataFileError(self.path, "it is from an older runmate and has not been updated yet; run runmate again to update it")
-        return data
 
     def change_marker(self) -> Change:
         """A cheap look at whether the file changed, without parsing it (for live refresh)."""
         try:
-            generation = int(self.lock_path.read_bytes().strip() or b"0")
-        except (FileNotFoundError, ValueError):
+            generation = _parse_generation(self.lock_path.read_bytes())
+        except OSError:
             generation = 0
         try:
             st = self.path.stat()
             file_stat: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
-        except FileNotFoundError:
+        except OSError:
             file_stat = None
         return Change(generation, file_stat)
 

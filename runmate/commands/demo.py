@@ -48,8 +48,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
         tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
         tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
-        tx.table(SETTINGS).truncate()
-        tx.insert(SETTINGS, data.settings.to_dict())
+        if not tx.all(SETTINGS):  # settings someone already chose are kept
+            tx.insert(SETTINGS, data.settings.to_dict())
 
     store.write(op)
     ctx.say(

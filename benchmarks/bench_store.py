@@ -1,0 +1,85 @@
+"""Store operations on a 10-year demo data file: median milliseconds of N runs.
+
+Run: .venv/bin/python benchmarks/bench_store.py [--years 10] [--runs 15]
+Never collected by pytest (pytest only looks in tests/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from runmate import demo
+from runmate.models import PlannedActivity, parse_checkin, week_start
+from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS, Store
+
+
+def fill(store: Store, today: dt.date, years: int) -> None:
+    data = demo.generate(today, years)
+
+    def op(tx) -> None:
+        tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
+        tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
+        tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
+        tx.insert(SETTINGS, data.settings.to_dict())
+
+    store.write(op)
+
+
+def timed(fn, runs: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(samples), max(samples)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--years", type=int, default=10)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--no-keep", action="store_true", help="parse the file on every operation (for comparison)")
+    opts = ap.parse_args()
+    if opts.no_keep:
+        Store._key = lambda self, lock: (object(),)  # never equal: the kept data is never used
+    today = dt.date(2026, 11, 25)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp))
+        fill(store, today, opts.years)
+        size = store.path.stat().st_size
+        print(f"data file: {opts.years} years, {size / 1024:.0f} KiB, "
+              f"{len(store.checkins())} check-ins, {len(store.activities())} activities")
+        monday = week_start(today)
+        days = iter(range(10_000))
+
+        def save() -> None:
+            store.save_checkin(parse_checkin(today=today, date=today - dt.timedelta(days=next(days) % 3), mood=3))
+
+        other = Store(Path(tmp))  # a second instance: every read follows a write by "another" store
+
+        def save_then_other_reads() -> None:
+            save()
+            other.checkins()
+
+        rows = [
+            ("save_checkin (replace)", save),
+            ("checkins()", store.checkins),
+            ("activities(week)", lambda: store.activities(monday, monday + dt.timedelta(days=6))),
+            ("add_activity", lambda: store.add_activity(PlannedActivity(date=today.isoformat(), kind="walk", minutes=20))),
+            ("settings()", store.settings),
+            ("save + other instance reads", save_then_other_reads),
+        ]
+        print(f"{'operation':32} {'median ms':>10} {'max ms':>8}")
+        for name, fn in rows:
+            fn()  # warm up
+            med, worst = timed(fn, opts.runs)
+            print(f"{name:32} {med:10.1f} {worst:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Validation: every problem at once, each with its field and a plain sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from runmate.models import (
+    MOOD_WORDS,
+    SCALE_MESSAGES,
+    CheckIn,
+    JournalEntry,
+    PlannedActivity,
+    Settings,
+    ValidationError,
+    parse_activity,
+    parse_checkin,
+    parse_completion,
+    parse_date,
+    parse_journal,
+    parse_settings,
+    short_id,
+    week_start,
+)
+
+TODAY = dt.date(2026, 11, 25)
+MOOD = "Mood is a whole number from 1 (very low) to 5 (very good)."
+
+
+def problems(fn, *args, **kwargs) -> dict[str, str]:
+    with pytest.raises(ValidationError) as caught:
+        fn(*args, **kwargs)
+    result = {e.field: e.message for e in caught.value.errors}
+    assert len(result) == len(caught.value.errors), "one message per field"
+    return result
+
+
+# --- check-in ---------------------------------------------------------------------------------
+
+
+def test_a_full_checkin():
+    c = parse_checkin(today=TODAY, date="2026-11-24", mood="4", energy=" 3 ", stress=2, sleep_hours="7.5", sleep_quality="5", note="  ok  ")
+    assert (c.date, c.mood, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == ("2026-11-24", 4, 3, 2, 7.5, 5, "ok")
+    assert len(c.id) == 32
+
+
+def test_only_mood_is_needed_and_the_date_defaults_to_today():
+    c = parse_checkin(today=TODAY, mood=3, energy="", stress=None, sleep_hours="  ", sleep_quality="")
+    assert (c.date, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == ("2026-11-25", None, None, None, None, "")
+
+
+def test_every_checkin_problem_is_reported_at_once():
+    found = problems(
+        parse_checkin, today=TODAY, date="2026-13-01", mood="", energy="6", stress="x", sleep_hours="25", sleep_quality=0, note="a" * 501
+    )
+    assert found == {
+        "date": "Date is a real date written year-month-day, for example 2026-03-14.",
+        "mood": MOOD,
+        "energy": "Energy is a whole number from 1 (very low) to 5 (very high).",
+        "stress": "Stress is a whole number from 1 (calm) to 5 (very stressed).",
+        "sleep_hours": "Sleep is hours from 0 to 24, like 7 or 7.5.",
+        "sleep_quality": "Sleep quality is a whole number from 1 (very poor) to 5 (very good).",
+        "note": "The note is at most 500 characters (this one has 501).",
+    }
+    assert str(ValidationError([])) == ""
+
+
+def test_future_checkins_are_refused_but_today_and_the_past_are_fine():
+    assert problems(parse_checkin, today=TODAY, date="2026-11-26", mood=3) == {
+        "date": "A check-in can't be in the future; today is 2026-11-25."
+    }
+    assert parse_checkin(today=TODAY, date=TODAY, mood=3).date == "2026-11-25"
+    assert parse_checkin(today=TODAY, date="2016-02-29", mood=3).date == "2016-02-29"
+    assert parse_checkin(today=TODAY, date=dt.datetime(2026, 11, 20, 23, 59), mood=3).date == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    "raw, hours",
+    [("7.5", 7.5), ("7,5", 7.5), (" 8 ", 8.0), ("0", 0.0), ("24", 24.0), (6, 6.0), (6.25, 6.25), ("7.333", 7.33), ("", None), (None, None)],
+)
+def test_sleep_hours_accepted(raw, hours):
+    assert parse_checkin(today=TODAY, mood=3, sleep_hours=raw).sleep_hours == hours
+
+
+@pytest.mark.parametrize("raw", ["-1", "24.01", "25", "nan", "inf", "-inf", "seven", "7.5h", "7:30", True, float("nan")])
+def test_sleep_hours_refused(raw):
+    assert problems(parse_checkin, today=TODAY, mood=3, sleep_hours=raw) == {"sleep_hours": "Sleep is hours from 0 to 24, like 7 or 7.5."}
+
+
+@pytest.mark.parametrize("raw, value", [("1", 1), (" 5 ", 5), ("+3", 3), ("03", 3), (4, 4)])
+def test_scale_values_accepted(raw, value):
+    assert parse_checkin(today=TODAY, mood=raw).mood == value
+
+
+@pytest.mark.parametrize("raw", [0, 6, "0", "6", "-1", "3.5", "3.0", 3.0, True, False, "three", "", None, "1e0", "99999999999999999999"])
+def test_scale_values_refused(raw):
+    assert problems(parse_checkin, today=TODAY, mood=raw) == {"mood": MOOD}
+
+
+def test_scale_messages_name_both_ends_in_words():
+    for name, message in SCALE_MESSAGES.items():
+        assert "whole number from 1 (" in message and message.endswith(").")
+    assert MOOD_WORDS[1] in SCALE_MESSAGES["mood"] and MOOD_WORDS[5] in SCALE_MESSAGES["mood"]
+
+
+def test_control_characters_in_a_note_are_refused_but_newlines_and_markup_are_kept():
+    assert problems(parse_checkin, today=TODAY, mood=3, note="bell\x07") == {"note": "The note has control characters in it; please remove them."}
+    assert parse_checkin(today=TODAY, mood=3, note="line one\nline [bold]two[/]").note == "line one\nline [bold]two[/]"
+
+
+# --- activity ---------------------------------------------------------------------------------
+
+
+def test_an_activity_with_defaults():
+    run = parse_activity(date="2026-11-26", kind="RUN", minutes="30")
+    assert (run.kind, run.minutes, run.warmup, run.time, run.status, run.source) == ("run", 30, 5, None, "planned", "user")
+    assert parse_activity(date="2026-11-26", kind="walk-run", minutes=20).warmup == 5
+    yoga = parse_activity(date="2026-11-26", kind="yoga", minutes=20, time="7:05", with_whom=" Sam ", note="mat")
+    assert (yoga.warmup, yoga.time, yoga.with_whom, yoga.note) == (0, "07:05", "Sam", "mat")
+    assert parse_activity(date="2026-11-26", kind="run", minutes=1440, warmup="0").warmup == 0
+
+
+def test_every_activity_problem_is_reported_at_once():
+    found = problems(parse_activity, date="", kind="jog", minutes="0", warmup="61", time="25:00", with_whom="x" * 81, note="\x00")
+    assert found == {
+        "date": "Date is needed, as year-month-day (for example 2026-03-14).",
+        "kind": "Activity is one of: run, walk, walk-run, yoga, swim, cycle, dance, stairs, strength, stretch, garden, other.",
+        "minutes": "Minutes is a whole number from 1 to 1440.",
+        "warmup": "Warm-up is a whole number of minutes from 0 to 60.",
+        "time": "Time of day is hours and minutes, like 07:30.",
+        "with_whom": "The name is at most 80 characters (this one has 81).",
+        "note": "The note has control characters in it; please remove them.",
+    }
+
+
+@pytest.mark.parametrize("minutes", [0, 1441, "", None, "20.5", True, "twenty"])
+def test_activity_minutes_refused(minutes):
+    assert set(problems(parse_activity, date="2026-11-26", kind="walk", minutes=minutes)) == {"minutes"}
+
+
+@pytest.mark.parametrize("time", ["7", "07:60", "24:00", "7.30", "07:3", "noon"])
+def test_time_of_day_refused(time):
+    assert set(problems(parse_activity, date="2026-11-26", kind="walk", minutes=10, time=time)) == {"time"}
+
+
+def test_completion():
+    assert parse_completion() == (None, None, None)
+    assert parse_completion(before="2", after=4, minutes="25") == (2, 4, 25)
+    assert problems(parse_completion, before=0, after="6", minutes=0) == {
+        "before": "How you felt before is a whole number from 1 (very low) to 5 (very good).",
+        "after": "How you felt after is a whole number from 1 (very low) to 5 (very good).",
+        "minutes": "Minutes is a whole number from 1 to 1440.",
+    }
+
+
+def test_done_minutes_count_only_done_activities():
+    a = PlannedActivity(date="2026-11-20", kind="run", minutes=30, warmup=5)
+    assert a.done_minutes == 0 and not a.is_done and a.label == "Run"
+    a.status = "done"
+    assert a.done_minutes == 30
+    a.actual_minutes = 25
+    assert a.done_minutes == 25
+    a.status = "rest"
+    assert a.done_minutes == 0
+
+
+# --- journal and settings ---------------------------------------------------------------------
+
+
+def test_journal():
+    entry = parse_journal(today=TODAY, text="  A good run.  ", title="Park", activity_id="abc")
+    assert (entry.date, entry.text, entry.title, entry.activity_id) == ("2026-11-25", "A good run.", "Park", "abc")
+    assert parse_journal(today=TODAY, text="x", activity_id="").activity_id is None
+    assert problems(parse_journal, today=TODAY, date="2026-11-26", text="  ", title="t" * 81) == {
+        "date": "A reflection can't be dated in the future; today is 2026-11-25.",
+        "text": "Write a few words first; an empty reflection isn't saved.",
+        "title": "The title is at most 80 characters (this one has 81).",
+    }
+    assert set(problems(parse_journal, today=TODAY, text="x" * 20_001)) == {"text"}
+
+
+def test_settings_returns_a_changed_copy():
+    current = Settings(name="Robin")
+    changed = parse_settings(current, goal_days="5", goal_why=" sleep better ", theme="nord", support_contact="Sam")
+    assert (changed.name, changed.goal_days, changed.goal_why, changed.theme, changed.support_contact) == ("Robin", 5, "sleep better", "nord", "Sam")
+    assert current.goal_days == 3 and current.theme == "textual-dark"
+    assert parse_settings(current) == current
+
+
+def test_every_settings_problem_is_reported_at_once():
+    found = problems(parse_settings, Settings(), name="n" * 81, goal_days="8", theme="pink", support_contact="s" * 201)
+    assert found["goal_days"] == "The weekly goal is a whole number of days from 1 to 7."
+    assert found["theme"].startswith("Theme is one of: textual-dark")
+    assert set(found) == {"name", "goal_days", "theme", "support_contact"}
+    assert set(problems(parse_settings, Settings(), goal_days="")) == {"goal_days"}
+
+
+# --- dates, records, helpers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["2026-02-30", "26-11-25", "2026/11/25", "20261125", "2026-1-5", "２０２６-11-25", "tomorrow"])
+def test_parse_date_refuses(raw):
+    with pytest.raises(ValidationError) as caught:
+        parse_date(raw)
+    assert caught.value.for_field("date") == "Date is a real date written year-month-day, for example 2026-03-14."
+    assert caught.value.for_field("mood") is None
+
+
+def test_parse_date_accepts():
+    assert parse_date(" 2024-02-29 ") == dt.date(2024, 2, 29)
+    assert parse_date(dt.date(2026, 1, 2)) == dt.date(2026, 1, 2)
+    with pytest.raises(ValidationError, match="Date is needed"):
+        parse_date("")
+
+
+def test_records_round_trip_and_ignore_fields_from_a_newer_runmate():
+    for record in (
+        CheckIn(date="2026-11-20", mood=3, sleep_hours=7.5),
+        PlannedActivity(date="2026-11-20", kind="run", minutes=20),
+        JournalEntry(date="2026-11-20", text="x"),
+        Settings(name="Robin"),
+    ):
+        data = record.to_dict()
+        assert type(record).from_dict({**data, "added_later": 1}) == record
+    assert CheckIn(date="2026-11-20", mood=3).day == dt.date(2026, 11, 20)
+
+
+def test_small_helpers():
+    assert short_id("0123456789abcdef") == "01234567"
+    assert week_start(TODAY) == dt.date(2026, 11, 23)
+    assert week_start(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
+    assert week_start(dt.date(2026, 11, 29)) == dt.date(2026, 11, 23)
+    assert CheckIn(date="2026-11-20", mood=3).id != CheckIn(date="2026-11-20", mood=3).id
