@@ -81,7 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """Run runmate with ``argv``; ``today`` fixes the date for tests (default: the local date now)."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
     except SystemExit as exc:  # argparse: --help, --version (0) or a bad argument (2)
         return int(exc.code or 0)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    ctx = Context(data_dir=data_dir, out=out, err=err)
+    ctx = Context(data_dir=data_dir, out=out, err=err, today=today or dt.date.today())
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if args.command:  # a command group given without its sub-command: show what it offers

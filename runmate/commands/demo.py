@@ -20,9 +20,24 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run)
 
 
+def fill(store, data, label) -> None:
+    """Write demo ``data`` in one go into ``store``, which must hold no records yet."""
+    from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
+
+    def op(tx) -> None:
+        if any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)):
+            raise UsageError(f"{label} gained data meanwhile, so no demo data was added.")
+        tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
+        tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
+        tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
+        if not tx.all(SETTINGS):  # settings someone already chose are kept
+            tx.insert(SETTINGS, data.settings.to_dict())
+
+    store.write(op)
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import demo
-    from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
 
     if not 1 <= args.years <= 20:
         raise UsageError("Years is a whole number from 1 to 20.")
@@ -42,16 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if show:
         print(f"\rMaking demo data: writing {ctx.data_dir}" + " " * 10, file=ctx.err, flush=True)
 
-    def op(tx) -> None:
-        if any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)):
-            raise UsageError(f"{ctx.data_dir} gained data meanwhile, so no demo data was added.")
-        tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
-        tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
-        tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
-        if not tx.all(SETTINGS):  # settings someone already chose are kept
-            tx.insert(SETTINGS, data.settings.to_dict())
-
-    store.write(op)
+    fill(store, data, ctx.data_dir)
     ctx.say(
         f"Added {args.years} year{'s' if args.years != 1 else ''} of demo data to {ctx.data_dir}: "
         f"{len(data.checkins)} check-ins, {len(data.activities)} activities, {len(data.journal)} reflections."

@@ -17,21 +17,9 @@ from runmate.store import Store
 TODAY = dt.date(2026, 11, 25)
 
 
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The commands read today from Context; pin it so the tests do not depend on the calendar."""
-    original = cli.Context.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        self.today = TODAY
-
-    monkeypatch.setattr(cli.Context, "__init__", init)
-
-
 def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(data_dir), "plan", *argv], out=out, err=err)
+    code = cli.main(["--data-dir", str(data_dir), "plan", *argv], out=out, err=err, today=TODAY)
     return code, out.getvalue(), err.getvalue()
 
 
