@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
@@ -31,10 +32,12 @@ from runmate.models import (
     SLEEP_QUALITY_WORDS,
     STRESS_WORDS,
     CheckIn,
+    Settings,
     ValidationError,
     parse_checkin,
 )
 from runmate.screens.base import RunmateScreen
+from runmate.store import StoreError
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
@@ -87,7 +90,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(Text(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="primary")
+                yield Button(f"{self.yes} (y)", id="confirm-yes")
                 yield Button(f"{self.no} (n)", id="confirm-no")
 
     def on_mount(self) -> None:
@@ -238,7 +241,7 @@ class CheckInScreen(RunmateScreen):
             return False
         try:
             return self._normal(self._form_state()) != self._normal(self._baseline)
-        except Exception:  # the form is not composed yet
+        except NoMatches:  # the form is not composed yet
             return False
 
     # -- loading -----------------------------------------------------------------------------
@@ -262,7 +265,13 @@ class CheckInScreen(RunmateScreen):
 
     @work(thread=True, exclusive=True, group="checkin-load")
     def _load(self, day: dt.date) -> None:
-        checkins = self.store.checkins()
+        try:
+            checkins = self.store.checkins()
+        except (StoreError, OSError) as exc:  # a store problem: say so, keep the screen usable
+            self.app.call_from_thread(
+                self.notify, f"Your check-ins could not be read: {exc}", title="Not loaded", severity="warning", markup=False
+            )
+            return
         existing = next((c for c in checkins if c.date == day.isoformat()), None)
         hint = insights.previous_sleep(checkins, day)
         recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
@@ -469,24 +478,28 @@ class CheckInScreen(RunmateScreen):
         today = self.today()
         try:
             saved, replaced = self.store.save_checkin(checkin)
+        except (StoreError, OSError) as exc:  # a store problem: say so and keep the form as it is
+            self.app.call_from_thread(self._save_failed, exc)
+            return
+        line = ""
+        safety: str | None = None
+        try:
             activities = self.store.activities(saved.day, saved.day)
+            line = insights.line_back(saved, activities, today)
             checkins = self.store.checkins()
             settings = self.store.settings()
-            line = insights.line_back(saved, activities, today)
-            safety: str | None = None
             if insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
                 pattern = insights.low_mood_pattern(checkins, today)
                 assert pattern is not None
                 safety = insights.safety_note(pattern, settings.support_contact)
                 stamp = today.isoformat()
 
-                def mark(s) -> None:
-                    s.safety_note_shown = stamp
+                def mark(current: Settings) -> None:
+                    current.safety_note_shown = stamp
 
                 self.store.update_settings(mark)
-        except Exception as exc:  # a store problem: say so and keep the form as it is
-            self.app.call_from_thread(self._save_failed, exc)
-            return
+        except (StoreError, OSError):  # the check-in is saved; only the reply is lost, so carry on quietly
+            pass
         self.app.call_from_thread(self._saved, _Saved(saved, replaced, line, safety), state)
 
     def _save_failed(self, exc: Exception) -> None:
@@ -499,7 +512,7 @@ class CheckInScreen(RunmateScreen):
         self._baseline = state
         label = insights.day_label(result.checkin.day, self.today())
         self.notify(
-            result.line,
+            result.line or "Thank you for checking in.",
             title=f"{'Updated' if result.replaced else 'Saved'} your check-in for {label}",
             markup=False,
             timeout=8,
@@ -537,7 +550,7 @@ class CheckInScreen(RunmateScreen):
     def _delete(self, day: dt.date) -> None:
         try:
             removed = self.store.delete_checkin(day)
-        except Exception as exc:
+        except (StoreError, OSError) as exc:
             self.app.call_from_thread(
                 self.notify, f"Nothing was deleted: {exc}", title="Not deleted", severity="warning", markup=False
             )
