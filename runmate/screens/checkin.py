@@ -149,6 +149,7 @@ class CheckInScreen(RunmateScreen):
         self._hint: CheckIn | None = None
         self._saving = False
         self._loading = False
+        self._covered = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -246,7 +247,15 @@ class CheckInScreen(RunmateScreen):
 
     # -- loading -----------------------------------------------------------------------------
 
+    def on_screen_suspend(self) -> None:
+        # Still in the stack: a question or the help is on top, and the user comes back to the
+        # same day. Not in it: another mode took over, and coming back starts on today.
+        self._covered = self in self.app.screen_stack
+
     def on_screen_resume(self) -> None:
+        if self._covered and self.shown is not None:
+            self._covered = False
+            return
         if not self.has_unsaved_changes() and not self._saving:
             self.show_day(self.today(), focus=True)
 

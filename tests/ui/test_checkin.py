@@ -241,6 +241,23 @@ async def test_delete_asks_first(app_factory, data_dir):
         assert "Nothing saved for this day yet" in visible_text(app)
 
 
+async def test_answering_a_question_keeps_the_shown_day(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=YESTERDAY.isoformat(), mood=2))
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.shown == YESTERDAY
+        assert scale(screen, "mood").value == 2
+    assert Store(data_dir).checkin_on(YESTERDAY) is not None
+
+
 async def test_delete_yesterday_leaves_today(app_factory, data_dir):
     app = app_factory()
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
