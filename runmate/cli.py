@@ -17,6 +17,7 @@ from runmate.paths import ENV_VAR, resolve_data_dir
 # Each module defines register(subparsers, parent) and adds its handlers with set_defaults(handler=...).
 COMMAND_MODULES = (
     "runmate.commands.demo",
+    "runmate.commands.checkin",
     "runmate.commands.plan",
 )
 

@@ -1,15 +1,579 @@
-"""Morning check-in (placeholder until the check-in screen lands)."""
+"""Morning check-in: mood, energy, stress, sleep and a short note, in a few key presses.
+
+Keys: a digit sets the focused scale and moves on to the next field; tab/shift+tab or up/down
+move between fields; Enter moves on and, on the note, saves; ctrl+s saves from anywhere.
+`[` and `]` switch the day, `x` deletes the shown day's check-in (it asks first), ctrl+l uses
+the sleep hours from the previous check-in. Clicking a number chooses it (without moving on).
+
+The screen holds no rules of its own: models.parse_checkin validates, the store saves and
+runmate.insights words the reply. Store I/O runs in thread workers.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+import datetime as dt
+from dataclasses import dataclass
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.worker import get_current_worker
+
+from runmate import insights
+from runmate.models import (
+    ENERGY_WORDS,
+    MOOD_WORDS,
+    SLEEP_QUALITY_WORDS,
+    STRESS_WORDS,
+    CheckIn,
+    Settings,
+    ValidationError,
+    parse_checkin,
+)
 from runmate.screens.base import RunmateScreen
+from runmate.store import StoreError
+from runmate.widgets.scale import ScalePicker
+
+# Field order on screen; ids match the parse_checkin field names.
+FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
+SCALES = ("mood", "energy", "stress", "sleep_quality")
+LABEL_WIDTH = 16
+RECENT_COUNT = 7
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A small yes/no question. y or the first button says yes; n, escape or the second says no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen > #confirm-box {
+        width: 60;
+        max-width: 90%;
+        height: auto;
+        padding: 1 2;
+        background: $panel;
+        border: round $border;
+    }
+    ConfirmScreen #confirm-question {
+        width: 1fr;
+        margin-bottom: 1;
+    }
+    ConfirmScreen #confirm-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmScreen Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(Text(self.question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (y)", id="confirm-yes")
+                yield Button(f"{self.no} (n)", id="confirm-no")
+
+    def on_mount(self) -> None:
+        # The safe answer has the focus, so Enter alone never deletes or discards anything.
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    day: dt.date
+    existing: CheckIn | None
+    hint: CheckIn | None
+    recent: list[CheckIn]
+
+
+@dataclass(frozen=True)
+class _Saved:
+    checkin: CheckIn
+    replaced: bool
+    line: str
+    safety: str | None
 
 
 class CheckInScreen(RunmateScreen):
+    CSS_PATH = "checkin.tcss"
+    AUTO_FOCUS = "#mood"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("left_square_bracket", "previous_day", "Day before"),
+        Binding("right_square_bracket", "next_day", "Day after"),
+        Binding("x", "delete", "Delete"),
+        Binding("ctrl+l", "use_last_sleep", "Use last sleep"),
+        Binding("enter", "next_field", "Next field", show=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.shown: dt.date | None = None
+        self._stored: CheckIn | None = None
+        self._baseline: tuple[object, ...] = self._empty_state()
+        self._hint: CheckIn | None = None
+        self._saving = False
+        self._loading = False
+        self._covered = False
+
+    # -- layout ------------------------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Check-in", id="checkin-soon")
+        with Horizontal(id="checkin-body"):
+            with Vertical(id="checkin-form"):
+                yield Static(id="checkin-date")
+                yield Static(id="checkin-status")
+                yield ScalePicker("Mood", MOOD_WORDS, id="mood", allow_empty=False, label_width=LABEL_WIDTH)
+                yield self._error("mood")
+                yield ScalePicker("Energy", ENERGY_WORDS, id="energy", label_width=LABEL_WIDTH)
+                yield self._error("energy")
+                yield ScalePicker("Stress", STRESS_WORDS, id="stress", label_width=LABEL_WIDTH)
+                yield self._error("stress")
+                with Horizontal(classes="field-row"):
+                    yield Label("Sleep (hours)", classes="field-label")
+                    yield Input(id="sleep_hours", compact=True, placeholder="for example 7.5")
+                yield self._error("sleep_hours")
+                yield ScalePicker("Sleep quality", SLEEP_QUALITY_WORDS, id="sleep_quality", label_width=LABEL_WIDTH)
+                yield self._error("sleep_quality")
+                with Horizontal(classes="field-row"):
+                    yield Label("Note", classes="field-label")
+                    yield Input(id="note", compact=True, placeholder="optional, a few words")
+                yield self._error("note")
+                yield Static(
+                    "digits choose · tab or ↑↓ move · ctrl+s save · [ ] other day · x delete",
+                    id="checkin-keys",
+                )
+            with Vertical(id="checkin-recent"):
+                yield Static("Recent check-ins", id="recent-title")
+                yield Static(id="recent-list")
         yield Footer()
+
+    @staticmethod
+    def _error(name: str) -> Static:
+        return Static("", id=f"{name}-error", classes="field-error")
+
+    # -- the form's values -------------------------------------------------------------------
+
+    def _scale(self, name: str) -> ScalePicker:
+        return self.query_one(f"#{name}", ScalePicker)
+
+    def _input(self, name: str) -> Input:
+        return self.query_one(f"#{name}", Input)
+
+    @staticmethod
+    def _empty_state() -> tuple[object, ...]:
+        return (None, None, None, "", None, "")
+
+    @staticmethod
+    def _state_of(checkin: CheckIn | None) -> tuple[object, ...]:
+        if checkin is None:
+            return CheckInScreen._empty_state()
+        hours = "" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}"
+        return (checkin.mood, checkin.energy, checkin.stress, hours, checkin.sleep_quality, checkin.note)
+
+    def _form_state(self) -> tuple[object, ...]:
+        return (
+            self._scale("mood").value,
+            self._scale("energy").value,
+            self._scale("stress").value,
+            self._input("sleep_hours").value,
+            self._scale("sleep_quality").value,
+            self._input("note").value,
+        )
+
+    @staticmethod
+    def _normal(state: tuple[object, ...]) -> tuple[object, ...]:
+        """Compare forms by meaning: '7,5' equals '7.5', surrounding spaces do not count."""
+        mood, energy, stress, hours, quality, note = state
+        text = str(hours).strip().replace(",", ".")
+        try:
+            hours_key: object = float(text) if text else ""
+        except ValueError:
+            hours_key = text
+        return (mood, energy, stress, hours_key, quality, str(note).strip())
+
+    def _fill(self, checkin: CheckIn | None) -> None:
+        mood, energy, stress, hours, quality, note = self._state_of(checkin)
+        self._scale("mood").value = mood  # type: ignore[assignment]
+        self._scale("energy").value = energy  # type: ignore[assignment]
+        self._scale("stress").value = stress  # type: ignore[assignment]
+        self._scale("sleep_quality").value = quality  # type: ignore[assignment]
+        self._input("sleep_hours").value = str(hours)
+        self._input("note").value = str(note)
+
+    def has_unsaved_changes(self) -> bool:
+        if not self.is_mounted:
+            return False
+        try:
+            return self._normal(self._form_state()) != self._normal(self._baseline)
+        except NoMatches:  # the form is not composed yet
+            return False
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def on_screen_suspend(self) -> None:
+        # Still in the stack: a question or the help is on top, and the user comes back to the
+        # same day. Not in it: another mode took over, and coming back starts on today.
+        self._covered = self in self.app.screen_stack
+
+    def on_screen_resume(self) -> None:
+        if self._covered and self.shown is not None:
+            self._covered = False
+            return
+        if not self.has_unsaved_changes() and not self._saving:
+            self.show_day(self.today(), focus=True)
+
+    def data_changed(self) -> None:
+        if self.shown is not None and not self.has_unsaved_changes() and not self._saving:
+            self.show_day(self.shown)
+
+    def show_day(self, day: dt.date, focus: bool = False) -> None:
+        """Show ``day``: its stored check-in (pre-filled) or an empty form; ``focus`` starts on mood."""
+        self.shown = day
+        if focus:
+            self._scale("mood").focus()
+        self._loading = True
+        self._update_date_line()
+        self._load(day)
+
+    @work(thread=True, exclusive=True, group="checkin-load")
+    def _load(self, day: dt.date) -> None:
+        try:
+            checkins = self.store.checkins()
+        except (StoreError, OSError) as exc:  # a store problem: say so, keep the screen usable
+            self.app.call_from_thread(
+                self.notify, f"Your check-ins could not be read: {exc}", title="Not loaded", severity="warning", markup=False
+            )
+            return
+        existing = next((c for c in checkins if c.date == day.isoformat()), None)
+        hint = insights.previous_sleep(checkins, day)
+        recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._loaded, _Loaded(day, existing, hint, recent))
+
+    def _loaded(self, loaded: _Loaded) -> None:
+        if loaded.day != self.shown:
+            return
+        self._loading = False
+        self._stored = loaded.existing
+        self._baseline = self._state_of(loaded.existing)
+        self._hint = loaded.hint
+        self._clear_errors()
+        self._fill(loaded.existing)
+        self._update_date_line()
+        self._update_hint()
+        self._update_recent(loaded.recent)
+        self.refresh_bindings()
+
+    def _update_date_line(self) -> None:
+        if self.shown is None:
+            return
+        today = self.today()
+        when = insights.relative_day(self.shown, today)
+        label = insights.day_label(self.shown, today)
+        self.query_one("#checkin-date", Static).update(
+            Text.assemble(("Check-in for ", ""), (label, "bold"), (f" · {when}" if when else "", ""))
+        )
+        if self._loading:
+            status = ""
+        elif self._stored is not None:
+            status = "Saved earlier; saving again replaces it."
+        else:
+            status = "Nothing saved for this day yet. Only mood is needed."
+        self.query_one("#checkin-status", Static).update(Text(status))
+
+    def _update_hint(self) -> None:
+        sleep = self._input("sleep_hours")
+        if self._hint is not None and self._hint.sleep_hours is not None:
+            hours = insights.hours_text(self._hint.sleep_hours)
+            sleep.placeholder = f"last time {hours} · ctrl+l to use it"
+        else:
+            sleep.placeholder = "for example 7.5"
+
+    def _update_recent(self, recent: list[CheckIn]) -> None:
+        today = self.today()
+        text = Text()
+        if not recent:
+            text.append("None yet. Your check-ins will show here.", "dim")
+        for c in reversed(recent):
+            if text:
+                text.append("\n")
+            mark = "bold" if self.shown is not None and c.date == self.shown.isoformat() else ""
+            text.append(f"{insights.day_label(c.day, today):<11}", mark)
+            text.append(f" mood {c.mood} {MOOD_WORDS[c.mood]}", mark)
+            if c.sleep_hours is not None:
+                text.append(f" · {insights.hours_text(c.sleep_hours)}", "dim")
+        self.query_one("#recent-list", Static).update(text)
+
+    # -- moving around -----------------------------------------------------------------------
+
+    def action_next_field(self) -> None:
+        focused = self.focused
+        if focused is not None and focused.id == FIELDS[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(ScalePicker.Changed)
+    def _scale_changed(self, event: ScalePicker.Changed) -> None:
+        self._clear_error(event.picker.id or "")
+        if event.typed:
+            self._advance_from(event.picker)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._clear_error(event.input.id or "")
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == FIELDS[-1]:
+            self.action_save()
+        else:
+            self._advance_from(event.input)
+
+    def _advance_from(self, widget: Widget) -> None:
+        if widget.id in FIELDS:
+            index = FIELDS.index(widget.id)
+            if index + 1 < len(FIELDS):
+                self.query_one(f"#{FIELDS[index + 1]}").focus()
+
+    # -- switching days ----------------------------------------------------------------------
+
+    def action_previous_day(self) -> None:
+        if self.shown is not None:
+            self._switch_day(self.shown - dt.timedelta(days=1))
+
+    def action_next_day(self) -> None:
+        if self.shown is None:
+            return
+        if self.shown >= self.today():
+            self.notify(
+                "This is today's check-in; the next one can wait for tomorrow.",
+                title="Today is as far as it goes",
+                markup=False,
+            )
+            return
+        self._switch_day(self.shown + dt.timedelta(days=1))
+
+    def _switch_day(self, day: dt.date) -> None:
+        if not self.has_unsaved_changes():
+            self.show_day(day, focus=True)
+            return
+        assert self.shown is not None
+        label = insights.day_label(self.shown, self.today())
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.show_day(day, focus=True)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Leave your changes for {label} unsaved?", "Leave them", "Keep editing"),
+            answered,
+        )
+
+    # -- the sleep hint ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "use_last_sleep":
+            return self._hint is not None
+        if action == "delete":
+            return self._stored is not None
+        return True
+
+    def action_use_last_sleep(self) -> None:
+        if self._hint is None or self._hint.sleep_hours is None:
+            return
+        sleep = self._input("sleep_hours")
+        sleep.value = f"{self._hint.sleep_hours:g}"
+        sleep.focus()
+        sleep.action_end()
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def _show_errors(self, error: ValidationError) -> None:
+        self._clear_errors()
+        first: str | None = None
+        for item in error.errors:
+            if item.field not in FIELDS:  # the date: only a future day, which [ and ] never reach
+                self.notify(item.message, title="Not saved", markup=False)
+                continue
+            name = item.field
+            label = self.query_one(f"#{name}-error", Static)
+            label.update(Text(item.message))
+            label.add_class("-shown")
+            first = first or name
+        if first is not None:
+            self.query_one(f"#{first}").focus()
+
+    def _clear_error(self, name: str) -> None:
+        if name in FIELDS:
+            label = self.query_one(f"#{name}-error", Static)
+            label.update("")
+            label.remove_class("-shown")
+
+    def _clear_errors(self) -> None:
+        for name in FIELDS:
+            self._clear_error(name)
+
+    def error_text(self, name: str) -> str:
+        """The message shown under field ``name`` ('' when none); used by tests and the help."""
+        label = self.query_one(f"#{name}-error", Static)
+        return str(label.content) if label.has_class("-shown") else ""
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving or self.shown is None:
+            return
+        mood, energy, stress, hours, quality, note = self._form_state()
+        try:
+            checkin = parse_checkin(
+                today=self.today(),
+                date=self.shown.isoformat(),
+                mood=mood,
+                energy=energy,
+                stress=stress,
+                sleep_hours=hours,
+                sleep_quality=quality,
+                note=note,
+            )
+        except ValidationError as error:
+            self._show_errors(error)
+            return
+        self._clear_errors()
+        self._saving = True
+        self._save(checkin, self._form_state())
+
+    @work(thread=True, exclusive=True, group="checkin-save")
+    def _save(self, checkin: CheckIn, state: tuple[object, ...]) -> None:
+        today = self.today()
+        try:
+            saved, replaced = self.store.save_checkin(checkin)
+        except (StoreError, OSError) as exc:  # a store problem: say so and keep the form as it is
+            self.app.call_from_thread(self._save_failed, exc)
+            return
+        line = ""
+        safety: str | None = None
+        try:
+            activities = self.store.activities(saved.day, saved.day)
+            line = insights.line_back(saved, activities, today)
+            checkins = self.store.checkins()
+            settings = self.store.settings()
+            if insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
+                pattern = insights.low_mood_pattern(checkins, today)
+                assert pattern is not None
+                safety = insights.safety_note(pattern, settings.support_contact)
+                stamp = today.isoformat()
+
+                def mark(current: Settings) -> None:
+                    current.safety_note_shown = stamp
+
+                self.store.update_settings(mark)
+        except (StoreError, OSError):  # the check-in is saved; only the reply is lost, so carry on quietly
+            pass
+        self.app.call_from_thread(self._saved, _Saved(saved, replaced, line, safety), state)
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
+
+    def _saved(self, result: _Saved, state: tuple[object, ...]) -> None:
+        self._saving = False
+        self._stored = result.checkin
+        self._baseline = state
+        label = insights.day_label(result.checkin.day, self.today())
+        self.notify(
+            result.line or "Thank you for checking in.",
+            title=f"{'Updated' if result.replaced else 'Saved'} your check-in for {label}",
+            markup=False,
+            timeout=8,
+        )
+        if result.safety:
+            # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
+            # away on a click and stays long enough to be read calmly.
+            self.notify(result.safety, title="A gentle note", markup=False, timeout=60)
+        announce = getattr(self.app, "data_saved", None)
+        if callable(announce):
+            announce()
+        self.app.switch_mode("dashboard")
+
+    # -- deleting ----------------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        if self.shown is None:
+            return
+        day = self.shown
+        label = insights.day_label(day, self.today())
+        if self._stored is None:
+            self.notify(f"Nothing is saved for {label}, so there is nothing to delete.", markup=False)
+            return
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                self._delete(day)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the check-in for {label}? This can't be undone.", "Delete", "Keep it"),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="checkin-save")
+    def _delete(self, day: dt.date) -> None:
+        try:
+            removed = self.store.delete_checkin(day)
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(
+                self.notify, f"Nothing was deleted: {exc}", title="Not deleted", severity="warning", markup=False
+            )
+            return
+        self.app.call_from_thread(self._deleted, day, removed)
+
+    def _deleted(self, day: dt.date, removed: bool) -> None:
+        label = insights.day_label(day, self.today())
+        if removed:
+            self.notify(f"Deleted the check-in for {label}.", markup=False)
+        announce = getattr(self.app, "data_saved", None)
+        if callable(announce):
+            announce()
+        self._stored = None
+        self._baseline = self._empty_state()
+        self._fill(None)
+        self.show_day(day)

@@ -1,0 +1,484 @@
+"""The morning check-in screen, driven with real key presses (and a mouse click)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, Static
+
+from runmate.models import MAX_NOTE, CheckIn, PlannedActivity, Settings
+from runmate.screens.checkin import CheckInScreen, ConfirmScreen
+from runmate.store import Store
+from runmate.widgets.scale import ScalePicker
+
+TODAY = dt.date(2026, 11, 25)  # the fixed today of tests/ui/conftest.py
+
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_checkin(pilot) -> CheckInScreen:
+    await pilot.press("c")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CheckInScreen)
+    return screen
+
+
+def notes(app) -> list[str]:
+    """Title and message of every notification the app has shown."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def scale(screen, name: str) -> ScalePicker:
+    return screen.query_one(f"#{name}", ScalePicker)
+
+
+def text_input(screen, name: str) -> Input:
+    return screen.query_one(f"#{name}", Input)
+
+
+def visible_text(app) -> str:
+    """The characters on the terminal, as plain text (what the user sees, without colours)."""
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True, color_system=None)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+# --- a full check-in by keys ------------------------------------------------------------------
+
+
+async def test_full_checkin_with_keys_takes_under_15_presses(app_factory, data_dir):
+    app = app_factory()
+    keys = ["c", "4", "3", "2", "7", "full_stop", "5", "enter", "4", "o", "k", "enter"]
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "mood"
+        await pilot.press(*keys[1:])
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        assert any("Saved your check-in for Wed 25 Nov" in n for n in notes(app))
+    assert len(keys) < 15
+    stored = Store(data_dir).checkins()
+    assert len(stored) == 1
+    c = stored[0]
+    assert (c.date, c.mood, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == (
+        TODAY.isoformat(),
+        4,
+        3,
+        2,
+        7.5,
+        4,
+        "ok",
+    )
+
+
+async def test_digits_advance_and_tab_arrows_move(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("3")
+        assert scale(screen, "mood").value == 3
+        assert app.focused.id == "energy"
+        await pilot.press("down")
+        assert app.focused.id == "stress"
+        await pilot.press("up", "up")
+        assert app.focused.id == "mood"
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "sleep_hours"
+        await pilot.press("down")
+        assert app.focused.id == "sleep_quality"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "sleep_hours"
+        await pilot.press("enter")  # Enter moves on from every field but the last
+        assert app.focused.id == "sleep_quality"
+        await pilot.press("enter")
+        assert app.focused.id == "note"
+
+
+async def test_scale_shows_the_word_and_steps_with_arrows(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("tab")  # energy
+        await pilot.press("right")  # empty -> the middle
+        assert scale(screen, "energy").value == 3
+        assert "3 okay" in visible_text(app)
+        await pilot.press("right", "right", "right")
+        assert scale(screen, "energy").value == 5
+        assert "5 very high" in visible_text(app)
+        await pilot.press("minus")
+        assert scale(screen, "energy").value == 4
+        await pilot.press("backspace")  # optional scales clear
+        assert scale(screen, "energy").value is None
+        await pilot.press("shift+tab", "left", "backspace")  # mood is required: it does not clear
+        assert scale(screen, "mood").value == 3
+        assert app.focused.id == "mood"
+
+
+async def test_mouse_click_chooses_a_number(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        picker = scale(screen, "stress")
+        # padding 1 + label 16, then cells " n " one column apart: 5 is at 17 + 4*4 + 1.
+        await pilot.click("#stress", offset=(17 + 4 * 4 + 1, 0))
+        assert picker.value == 5
+        assert app.focused is picker
+        assert "5 very stressed" in visible_text(app)
+        await pilot.click("#mood", offset=(17 + 1 * 4 + 1, 0))
+        assert scale(screen, "mood").value == 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    c = Store(data_dir).checkin_on(TODAY)
+    assert c is not None and (c.mood, c.stress) == (2, 5)
+
+
+# --- editing, other days, deleting ------------------------------------------------------------
+
+
+async def test_edit_today_replaces_not_duplicates(app_factory, data_dir):
+    app = app_factory()
+    first, _ = app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=2, energy=3, sleep_hours=6.0, note="tired"))
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        assert scale(screen, "mood").value == 2
+        assert scale(screen, "energy").value == 3
+        assert text_input(screen, "sleep_hours").value == "6"
+        assert text_input(screen, "note").value == "tired"
+        assert "saving again replaces it" in visible_text(app)
+        assert not screen.has_unsaved_changes()
+        await pilot.press("4")
+        assert screen.has_unsaved_changes()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+    stored = Store(data_dir).checkins()
+    assert len(stored) == 1
+    assert stored[0].id == first.id
+    assert (stored[0].mood, stored[0].energy, stored[0].sleep_hours, stored[0].note) == (4, 3, 6.0, "tired")
+
+
+async def test_fill_in_yesterday(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.shown == YESTERDAY
+        assert "Tue 24 Nov · yesterday" in visible_text(app)
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+    stored = Store(data_dir).checkins()
+    assert [(c.date, c.mood) for c in stored] == [(YESTERDAY.isoformat(), 3)]
+
+
+async def test_moving_past_today_is_refused_gently(app_factory):
+    app = app_factory()
+    async with app.run_test(notifications=True) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.shown == TODAY
+        assert any("can wait for tomorrow" in n for n in notes(app))
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert screen.shown == TODAY - dt.timedelta(days=2)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.shown == YESTERDAY
+
+
+async def test_switching_day_with_changes_asks_first(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("4", "shift+tab", "left_square_bracket")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await settle(pilot)
+        assert app.screen is screen and screen.shown == TODAY
+        assert scale(screen, "mood").value == 4
+        await pilot.press("left_square_bracket")
+        await pilot.press("y")  # leave them
+        await settle(pilot)
+        assert screen.shown == YESTERDAY
+        assert scale(screen, "mood").value is None
+    assert Store(data_dir).checkins() == []
+
+
+async def test_delete_asks_first(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
+    async with app.run_test(notifications=True) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete the check-in for Wed 25 Nov?" in visible_text(app)
+        await pilot.press("enter")  # the focused answer is the safe one
+        await settle(pilot)
+        assert app.screen is screen
+        assert Store(data_dir).checkin_on(TODAY) is not None
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # shift to "Delete" and press it, all by keys
+        await settle(pilot)
+        assert app.screen is screen
+        assert Store(data_dir).checkin_on(TODAY) is None
+        assert scale(screen, "mood").value is None
+        assert any("Deleted the check-in for Wed 25 Nov" in n for n in notes(app))
+        assert "Nothing saved for this day yet" in visible_text(app)
+
+
+async def test_answering_a_question_keeps_the_shown_day(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=YESTERDAY.isoformat(), mood=2))
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.shown == YESTERDAY
+        assert scale(screen, "mood").value == 2
+    assert Store(data_dir).checkin_on(YESTERDAY) is not None
+
+
+async def test_delete_yesterday_leaves_today(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
+    app.store.save_checkin(CheckIn(date=YESTERDAY.isoformat(), mood=2))
+    async with app.run_test() as pilot:
+        await open_checkin(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+    assert [c.date for c in Store(data_dir).checkins()] == [TODAY.isoformat()]
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "field", "message"),
+    [
+        ([], "mood", "Mood is a whole number from 1 (very low) to 5 (very good)."),
+        (["3", "tab", "tab", "2", "5"], "sleep_hours", "Sleep is hours from 0 to 24, like 7 or 7.5."),
+        (["3", "tab", "tab", "l", "o", "t", "s"], "sleep_hours", "Sleep is hours from 0 to 24, like 7 or 7.5."),
+        (["3", "tab", "tab", "minus", "1"], "sleep_hours", "Sleep is hours from 0 to 24, like 7 or 7.5."),
+    ],
+)
+async def test_bad_values_are_explained_next_to_the_field(app_factory, data_dir, keys, field, message):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press(*keys, "ctrl+s")
+        await settle(pilot)
+        assert app.current_mode == "checkin"
+        assert screen.error_text(field) == message
+        assert message in visible_text(app)
+        assert app.focused.id == field
+        # Fixing the field clears its message.
+        if field == "mood":
+            await pilot.press("4")
+        else:
+            await pilot.press(*["backspace"] * 4, "8")
+        assert screen.error_text(field) == ""
+        assert Store(data_dir).checkins() == []
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+    assert len(Store(data_dir).checkins()) == 1
+
+
+async def test_note_too_long_and_nothing_half_saved(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3, note="kept"))
+    before = (data_dir / "runmate.json").read_bytes()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("5", "tab", "tab", "9", "9")  # mood changed, sleep 99: bad
+        # 501 characters arrive as a paste would; typing them one by one adds nothing to the test.
+        text_input(screen, "note").value = "a" * (MAX_NOTE + 1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.error_text("sleep_hours") == "Sleep is hours from 0 to 24, like 7 or 7.5."
+        assert screen.error_text("note") == f"The note is at most {MAX_NOTE} characters (this one has {MAX_NOTE + 1})."
+        assert screen.error_text("mood") == ""
+        assert app.focused.id == "sleep_hours"
+        assert screen.has_unsaved_changes()
+    assert (data_dir / "runmate.json").read_bytes() == before
+
+
+async def test_comma_decimal_sleep_is_accepted(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await open_checkin(pilot)
+        await pilot.press("3", "tab", "tab", "7", "comma", "5", "ctrl+s")
+        await settle(pilot)
+    assert Store(data_dir).checkin_on(TODAY).sleep_hours == 7.5
+
+
+# --- the sleep hint ---------------------------------------------------------------------------
+
+
+async def test_sleep_hint_is_not_saved_unless_confirmed(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=3)).isoformat(), mood=3, sleep_hours=6.5))
+    app.store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=2)).isoformat(), mood=3))  # no sleep given
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        assert text_input(screen, "sleep_hours").placeholder == "last time 6.5 h · ctrl+l to use it"
+        assert "last time 6.5 h" in visible_text(app)
+        await pilot.press("4", "ctrl+s")
+        await settle(pilot)
+    assert Store(data_dir).checkin_on(TODAY).sleep_hours is None
+
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("ctrl+l")
+        assert text_input(screen, "sleep_hours").value == "6.5"
+        assert app.focused.id == "sleep_hours"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert Store(data_dir).checkin_on(TODAY).sleep_hours == 6.5
+
+
+async def test_no_hint_without_earlier_sleep(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        assert text_input(screen, "sleep_hours").placeholder == "for example 7.5"
+        await pilot.press("ctrl+l")
+        assert text_input(screen, "sleep_hours").value == ""
+
+
+# --- literal text, reloading ------------------------------------------------------------------
+
+
+async def test_note_is_literal_text(app_factory, data_dir):
+    app = app_factory()
+    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3, note="[bold]x[/]"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_checkin(pilot)
+        assert text_input(screen, "note").value == "[bold]x[/]"
+        assert "[bold]x[/]" in visible_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert Store(data_dir).checkin_on(TODAY).note == "[bold]x[/]"
+
+
+async def test_data_changed_reloads_only_a_clean_form(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        other = Store(data_dir)
+        other.save_checkin(CheckIn(date=TODAY.isoformat(), mood=5))
+        screen.data_changed()
+        await settle(pilot)
+        assert scale(screen, "mood").value == 5
+        assert not screen.has_unsaved_changes()
+        await pilot.press("2")
+        other.save_checkin(CheckIn(date=TODAY.isoformat(), mood=1))
+        screen.data_changed()
+        await settle(pilot)
+        assert scale(screen, "mood").value == 2  # the user's edit is kept
+        assert screen.has_unsaved_changes()
+
+
+async def test_reopening_shows_today_prefilled(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await pilot.press("3", "ctrl+s")  # saves yesterday, then the dashboard
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.shown == TODAY
+        assert scale(screen, "mood").value is None
+        assert app.focused.id == "mood"
+
+
+# --- after saving -----------------------------------------------------------------------------
+
+
+async def test_line_back_mentions_todays_plan_and_an_easy_walk(app_factory):
+    app = app_factory()
+    app.store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20))
+    async with app.run_test(notifications=True) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("3", "1", "ctrl+s")  # energy 1
+        await settle(pilot)
+    shown = notes(app)
+    assert any(n.startswith("Saved your check-in for Wed 25 Nov") and "Walk/run intervals, 20 min" in n for n in shown)
+    assert any("an easy walk counts too" in n for n in shown)
+
+
+async def test_save_announces_data_saved(app_factory):
+    app = app_factory()
+    calls: list[str] = []
+    app.data_saved = lambda: calls.append("saved")  # the shell's hook, when it has one
+    async with app.run_test() as pilot:
+        await open_checkin(pilot)
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+    assert calls == ["saved"]
+
+
+def _low_history(store: Store, count: int) -> None:
+    for i in range(1, count + 1):
+        store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=i)).isoformat(), mood=2))
+
+
+async def test_safety_note_after_save_at_most_once_a_day(app_factory, data_dir):
+    app = app_factory(settings=Settings(welcomed=True, support_contact="Sam, 0123 456"))
+    _low_history(app.store, 4)
+    async with app.run_test(notifications=True) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("1", "ctrl+s")  # the 5th low mood in the last 5 check-ins
+        await settle(pilot)
+        shown = [n for n in notes(app) if "can't carry this alone" in n]
+        assert len(shown) == 1
+        assert "talk to your doctor or someone you trust" in shown[0]
+        assert "Sam, 0123 456" in shown[0]
+        assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
+        app.clear_notifications()
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("2", "ctrl+s")
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        assert not [n for n in notes(app) if "can't carry this alone" in n]
+        assert any(n.startswith("Updated your check-in") for n in notes(app))
+
+
+async def test_no_safety_note_when_mood_is_not_mostly_low(app_factory, data_dir):
+    app = app_factory()
+    _low_history(app.store, 3)
+    async with app.run_test(notifications=True) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("2", "ctrl+s")  # 4 low of 4: fewer than 5 check-ins
+        await settle(pilot)
+    assert not [n for n in notes(app) if "can't carry this alone" in n]
+    assert Store(data_dir).settings().safety_note_shown is None
