@@ -109,6 +109,7 @@ class RunmateApp(App[None]):
         self.poll_interval = poll_interval
         self._marker: Change | None = None
         self._poll_timer: Timer | None = None
+        self._exiting = False
 
     def today(self) -> dt.date:
         """The local date now, or the fixed date given for tests and screenshots."""
@@ -151,6 +152,8 @@ class RunmateApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Turn app keys off on the damaged-file screen; grey out where you already are."""
+        if self._exiting and action in BLOCKED_WHEN_DAMAGED | {"quit"}:
+            return False  # keys typed after q (a fast typist, a paste) open nothing more
         if self.data_problem is not None:
             return False if action in BLOCKED_WHEN_DAMAGED else True
         if action == "goto" and parameters:
@@ -198,6 +201,10 @@ class RunmateApp(App[None]):
         elif isinstance(screen, WelcomeScreen):
             title = "Welcome"
         self.push_screen(HelpScreen(collect_keys(self, screen), title))
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._exiting = True
+        super().exit(*args, **kwargs)
 
     async def action_quit(self) -> None:
         """Quit, asking first when any screen holds unsaved edits."""

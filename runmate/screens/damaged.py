@@ -32,7 +32,7 @@ class DamagedDataScreen(Screen):
             with Vertical(id="damaged-box"):
                 yield Static("runmate can't read its data file", id="damaged-title")
                 if problem is not None:
-                    yield Static(Text(str(problem.path)), id="damaged-path")
+                    yield Static(Text(friendly_path(problem.path)), id="damaged-path")
                     yield Static(Text(f"What is wrong: {problem.problem}."), id="damaged-problem")
                     yield Static(Text(problem.advice), id="damaged-advice")
                 yield Static(

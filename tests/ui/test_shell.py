@@ -647,3 +647,14 @@ async def test_damaged_settings_save_shows_the_calm_screen(app_factory, data_dir
         await settle(pilot)
         assert isinstance(app.screen, DamagedDataScreen)
     assert path.read_bytes() == b"{}"
+
+
+async def test_keys_right_after_quit_open_nothing(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.simulate_key("q")
+        app.simulate_key("s")  # typed in the same instant, e.g. a paste
+        await pilot.pause()
+        assert not any(isinstance(s, SettingsScreen) for s in app.screen_stack)
+    assert app.return_code == 0
