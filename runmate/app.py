@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import WorkerFailed
@@ -157,7 +158,8 @@ class RunmateApp(App[None]):
         if self.data_problem is not None:
             return False if action in BLOCKED_WHEN_DAMAGED else True
         if action == "goto" and parameters:
-            on_base = len(self.screen_stack) == 1
+            # The command palette on top does not count: from it, the current mode is still "here".
+            on_base = len([s for s in self.screen_stack if not isinstance(s, CommandPalette)]) == 1
             if self.current_mode == parameters[0] and on_base:
                 return None
         if action == "settings" and isinstance(self.screen, SettingsScreen):

@@ -87,10 +87,15 @@ class _RunmateScreenMixin:
         store = self.store
         app = self.app
 
+        def deliver(result: R) -> None:
+            # The screen may have been closed while the worker ran.
+            if then is not None and self.is_attached:  # type: ignore[attr-defined]
+                then(result)
+
         def job() -> None:
             result = call(store)
             if then is not None and not get_current_worker().is_cancelled:
-                app.call_from_thread(then, result)
+                app.call_from_thread(deliver, result)
 
         return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
 

@@ -658,3 +658,16 @@ async def test_keys_right_after_quit_open_nothing(app_factory):
         await pilot.pause()
         assert not any(isinstance(s, SettingsScreen) for s in app.screen_stack)
     assert app.return_code == 0
+
+
+async def test_a_late_load_for_a_closed_settings_screen_is_dropped(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await settle(pilot)
+        settings = app.screen
+        await pilot.press("escape")
+        await settle(pilot)
+        settings.data_changed()  # a reload that finishes after the screen closed
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen) and app.is_running
