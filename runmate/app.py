@@ -1,22 +1,61 @@
-"""RunmateApp: the modes, the app-wide keys and the link to the store."""
+"""RunmateApp: the modes, the app-wide keys, live data and the link to the store."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import WorkerFailed
 
+from runmate.models import Settings
+from runmate.palette import RunmateCommands
+from runmate.screens.base import OverlayScreen
 from runmate.screens.checkin import CheckInScreen
+from runmate.screens.confirm import ConfirmLeaveScreen
+from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.dashboard import DashboardScreen
+from runmate.screens.help import HelpScreen, collect_keys
 from runmate.screens.journal import JournalScreen
 from runmate.screens.plan import PlanScreen
-from runmate.store import DataFileError, Store
+from runmate.screens.settings import SettingsScreen
+from runmate.screens.welcome import WelcomeScreen
+from runmate.store import Change, DataFileError, Store, StoreError
+
+DAMAGED_MODE = "damaged"
+MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
+# How often the app looks at the data file for changes made elsewhere, in seconds.
+POLL_INTERVAL = 2.0
+# App actions that stay off while the data file can't be read.
+BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette"}
 
 
-class RunmateApp(App):
+def _data_file_error(error: BaseException | None) -> DataFileError | None:
+    """The DataFileError behind ``error`` (directly, from a failed worker, or as its cause)."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DataFileError):
+            return error
+        if isinstance(error, WorkerFailed):
+            error = error.error
+        else:
+            error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+class RunmateApp(App[None]):
+    """runmate's app. Screens reach the store, today's date and the settings through it."""
+
     TITLE = "runmate"
-    CSS_PATH = "runmate.tcss"
+    # Absolute, so the path still holds for a subclass defined elsewhere (tests use one).
+    CSS_PATH = Path(__file__).parent / "runmate.tcss"
     MODES = {
         "dashboard": DashboardScreen,
         "checkin": CheckInScreen,
@@ -24,23 +63,284 @@ class RunmateApp(App):
         "journal": JournalScreen,
     }
     DEFAULT_MODE = "dashboard"
+    COMMANDS = {RunmateCommands}
+    # Screens get the class -narrow or -wide, and -short or -tall, for styles that use more room.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("d", "goto('dashboard')", "Dashboard"),
-        Binding("c", "goto('checkin')", "Check-in"),
-        Binding("p", "goto('plan')", "Plan"),
-        Binding("j", "goto('journal')", "Journal"),
+        Binding("d", "goto('dashboard')", "Dashboard", tooltip="Today and the last weeks at a glance"),
+        Binding("c", "goto('checkin')", "Check-in", tooltip="How are you this morning?"),
+        Binding("p", "goto('plan')", "Plan", tooltip="This week's activities"),
+        Binding("j", "goto('journal')", "Journal", tooltip="Reflections"),
+        Binding("s", "settings", "Settings", tooltip="Name, support contact, weekly goal, theme"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key you can press"),
+        # Shown in the footer only while a text field takes the letters (the footer shows one key per action).
+        Binding("f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, *, data_problem: DataFileError | None = None, today: dt.date | None = None):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        data_problem: DataFileError | None = None,
+        today: dt.date | None = None,
+        poll_interval: float = POLL_INTERVAL,
+    ):
+        self.settings = Settings()
+        """The settings as read at start or last saved here (screens read the store for fresh ones)."""
+        if data_problem is None:
+            try:
+                # Read before the first frame, so the chosen theme is there from the start.
+                self.settings = store.settings()
+            except DataFileError as error:
+                data_problem = error
+            except StoreError:
+                self.settings = Settings(welcomed=True)  # busy file: defaults, and no welcome now
+        if data_problem is not None:
+            # Start on the damaged-file screen: no mode screen is ever created to read the store.
+            self.DEFAULT_MODE = DAMAGED_MODE
         super().__init__()
+        self.add_mode(DAMAGED_MODE, DamagedDataScreen)
         self.store = store
         self.data_problem = data_problem
         self._fixed_today = today
+        self.poll_interval = poll_interval
+        self._marker: Change | None = None
+        self._poll_timer: Timer | None = None
+        self._exiting = False
 
     def today(self) -> dt.date:
         """The local date now, or the fixed date given for tests and screenshots."""
         return self._fixed_today or dt.date.today()
 
+    # -- start ---------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.data_problem is not None:
+            return
+        self._marker = self.store.change_marker()
+        self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
+        if not self.settings.welcomed:
+            self.push_screen(WelcomeScreen())
+
+    def mark_welcomed(self) -> None:
+        """The welcome was seen: remember it (in the background), so it is not shown again."""
+        if self.settings.welcomed or self.data_problem is not None:
+            return
+        self.settings.welcomed = True
+
+        def mark(settings: Settings) -> None:
+            settings.welcomed = True
+
+        self._write_settings(mark)
+
+    @work(thread=True, group="runmate-settings")
+    def _write_settings(self, change: Callable[[Settings], None]) -> None:
+        try:
+            self.store.update_settings(change)
+        except DataFileError:
+            raise  # shows the damaged-file screen
+        except StoreError:
+            return  # busy for too long: the welcome shows once more next time, no harm done
+        self.call_from_thread(self.data_saved)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Turn app keys off on the damaged-file screen; grey out where you already are."""
+        if self._exiting and action in BLOCKED_WHEN_DAMAGED | {"quit"}:
+            return False  # keys typed after q (a fast typist, a paste) open nothing more
+        if self.data_problem is not None:
+            return False if action in BLOCKED_WHEN_DAMAGED else True
+        if action == "goto" and parameters:
+            # The command palette on top does not count: from it, the current mode is still "here".
+            on_base = len([s for s in self.screen_stack if not isinstance(s, CommandPalette)]) == 1
+            if self.current_mode == parameters[0] and on_base:
+                return None
+        if action == "settings" and isinstance(self.screen, SettingsScreen):
+            return None
+        return True
+
     def action_goto(self, mode: str) -> None:
-        self.switch_mode(mode)
+        """Switch to a mode, closing help/settings first and asking about unsaved edits."""
+        if mode not in self.MODES:
+            return
+
+        def go() -> None:
+            self._close_overlays()
+            if mode != self.current_mode:
+                self.switch_mode(mode)
+
+        # Switching mode leaves the mode screen too; staying in this mode leaves only what is on top.
+        leaving = self.screen_stack if mode != self.current_mode else self.screen_stack[1:]
+        self._leave_then(list(leaving), go)
+
+    def action_settings(self) -> None:
+        if isinstance(self.screen, SettingsScreen):
+            return
+        overlays = [s for s in self.screen_stack[1:] if isinstance(s, OverlayScreen)]
+
+        def open_settings() -> None:
+            self._close_overlays()
+            self.push_screen(SettingsScreen(self.settings))
+
+        self._leave_then(overlays, open_settings)
+
+    def action_help(self) -> None:
+        """Open the keys of the current screen, or close them if they are showing."""
+        if isinstance(self.screen, HelpScreen):
+            self.close_overlay(self.screen)
+            return
+        screen = self.screen
+        title = MODE_TITLES.get(self.current_mode, "") if len(self.screen_stack) == 1 else ""
+        if isinstance(screen, SettingsScreen):
+            title = "Settings"
+        elif isinstance(screen, WelcomeScreen):
+            title = "Welcome"
+        self.push_screen(HelpScreen(collect_keys(self, screen), title))
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._exiting = True
+        super().exit(*args, **kwargs)
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when any screen holds unsaved edits."""
+        if self.data_problem is not None:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmLeaveScreen):
+            return
+        self._leave_then(list(self.all_screens()), self.exit)
+
+    # -- leaving screens -----------------------------------------------------------------------
+
+    def _leave_then(self, screens: list[Screen[Any]], proceed: Callable[[], object]) -> None:
+        """Run ``proceed`` now, or after "Leave without saving?" if any of ``screens`` is dirty."""
+        dirty = [s for s in screens if _has_unsaved_changes(s)]
+        if not dirty:
+            proceed()
+            return
+        if isinstance(self.screen, ConfirmLeaveScreen):
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                for screen in dirty:
+                    discard = getattr(screen, "discard_changes", None)
+                    if callable(discard):
+                        discard()
+                proceed()
+
+        self.push_screen(ConfirmLeaveScreen(), answered)
+
+    def close_overlay(self, screen: OverlayScreen) -> None:
+        """Close a help/settings/welcome screen (and anything above it), asking if it has edits."""
+        if screen not in self.screen_stack:
+            return
+        index = self.screen_stack.index(screen)
+
+        def close() -> None:
+            while screen in self.screen_stack and len(self.screen_stack) > index:
+                self._pop_one()
+
+        self._leave_then(self.screen_stack[index:], close)
+
+    def _close_overlays(self) -> None:
+        """Pop every screen above the current mode's own screen."""
+        while len(self.screen_stack) > 1:
+            self._pop_one()
+
+    def _pop_one(self) -> None:
+        top = self.screen
+        if isinstance(top, OverlayScreen):
+            top.before_close()
+        self.pop_screen()
+
+    # -- live data -----------------------------------------------------------------------------
+
+    def all_screens(self) -> Iterator[Screen[Any]]:
+        """Every screen the app has created and not closed, in every mode."""
+        for stack in list(self._screen_stacks.values()):
+            yield from list(stack)
+
+    def _poll_for_changes(self) -> None:
+        if self.data_problem is None:
+            self._check_marker()
+
+    @work(thread=True, exclusive=True, group="runmate-poll", exit_on_error=False)
+    def _check_marker(self) -> None:
+        marker = self.store.change_marker()  # a stat and a tiny read, but it is still disk I/O
+        if marker != self._marker:
+            self.call_from_thread(self._marker_moved, marker)
+
+    def _marker_moved(self, marker: Change) -> None:
+        if marker == self._marker or self.data_problem is not None:
+            return
+        self._marker = marker
+        self._announce(source=None)
+
+    def data_saved(self, source: Screen[Any] | None = None) -> None:
+        """A screen saved something: tell every other screen, and remember the file as seen.
+
+        Call it on the UI thread right after a successful store write.
+        """
+        if self.data_problem is not None:
+            return
+        self._marker = self.store.change_marker()
+        self._announce(source)
+
+    def settings_saved(self, settings: Settings, source: Screen[Any] | None = None) -> None:
+        """The settings screen saved: keep the app's copy and theme in step, then announce it."""
+        self.settings = Settings.from_dict(settings.to_dict())
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.data_saved(source)
+
+    def _announce(self, source: Screen[Any] | None) -> None:
+        for screen in self.all_screens():
+            if screen is source:
+                continue
+            changed = getattr(screen, "data_changed", None)
+            if callable(changed):
+                changed()
+
+    # -- a damaged file ------------------------------------------------------------------------
+
+    def show_data_problem(self, error: DataFileError) -> None:
+        """Show only the calm damaged-file screen from now on; nothing more is written."""
+        if self.current_mode == DAMAGED_MODE:
+            return
+        self.data_problem = error
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        self.switch_mode(DAMAGED_MODE)
+        self.refresh_bindings()
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
+        # A key's action that meets a damaged file shows the calm screen rather than crashing.
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except DataFileError as error:
+            self.show_data_problem(error)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Store calls in workers and message handlers end up here; a damaged file is not a crash.
+        problem = _data_file_error(error)
+        if problem is not None and self.is_running:
+            self.show_data_problem(problem)
+            return
+        super()._handle_exception(error)
+
+
+def _has_unsaved_changes(screen: Screen[Any]) -> bool:
+    check = getattr(screen, "has_unsaved_changes", None)
+    try:
+        return bool(check()) if callable(check) else False
+    except Exception:
+        return False

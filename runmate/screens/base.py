@@ -1,19 +1,64 @@
-"""What every runmate mode screen shares."""
+"""What every runmate screen shares.
+
+Two kinds of screen live in the app:
+
+* **Mode screens** (dashboard, check-in, plan, journal) subclass :class:`RunmateScreen`. The app
+  switches between them with ``d c p j``; each stays alive in the background once shown.
+* **Overlay screens** (help, settings, the first-run welcome) subclass :class:`OverlayScreen`. The
+  app pushes them on top of the current mode screen and closes them again before it switches mode.
+
+How a screen keeps in step with the data file
+---------------------------------------------
+* Read and write the store off the UI thread: ``self.in_background(call, then)`` runs
+  ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread. (Any
+  ``@work(thread=True)`` worker is fine too.)
+* ``data_changed()`` is called by the app on every screen it has created, shown or not, whenever
+  the data file changed: written by another runmate (a check-in from the shell in another terminal)
+  or announced by another screen. Reload what you show there (in the background).
+* After a screen saves something it announces it with ``self.runmate.data_saved(self)`` (on the UI
+  thread, for example in the ``then`` callback). The app remembers the file's new change marker so
+  it does not mistake the save for an outside write, and calls ``data_changed()`` on every other
+  screen, so the dashboard shows a check-in the moment it is saved.
+* A damaged data file raises ``runmate.store.DataFileError`` from any store call. Let it propagate
+  (from a worker, an action or a message handler): the app catches it and shows a calm screen that
+  names the file and what to do, instead of crashing. ``self.runmate.show_data_problem(error)`` does
+  the same by hand.
+
+Unsaved edits
+-------------
+While ``has_unsaved_changes()`` is True the app asks "Leave without saving?" before switching mode,
+closing the screen or quitting. If the person chooses to leave, the app calls
+``discard_changes()`` so the edits really go away (a mode screen stays alive in the background).
+
+Keys
+----
+The app owns ``d c p j s ? f1 q`` (and ``ctrl+p``, ``ctrl+q``). Give each of your own bindings a
+short description: the help screen lists every binding of the screen it was opened from (and of
+runmate's own widgets that have focus), so new screens appear there automatically. Letters never
+reach app bindings while an Input or TextArea has focus: Textual focuses the first focusable widget
+when a screen opens, so a screen whose first widget is a text field should set ``AUTO_FOCUS`` to
+another selector (or ``""``) if the mode keys are to work straight away.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
 
 if TYPE_CHECKING:
     from runmate.app import RunmateApp
     from runmate.store import Store
 
+R = TypeVar("R")
 
-class RunmateScreen(Screen):
-    """A mode screen: it reads the store through the app and reloads when data changes."""
+
+class _RunmateScreenMixin:
+    """The link from a screen to the app, the store and today's date."""
+
+    app: Any
 
     @property
     def runmate(self) -> "RunmateApp":
@@ -26,9 +71,55 @@ class RunmateScreen(Screen):
     def today(self) -> dt.date:
         return self.runmate.today()
 
+    def in_background(
+        self,
+        call: Callable[["Store"], R],
+        then: Callable[[R], None] | None = None,
+        *,
+        group: str = "store",
+    ) -> Worker[None]:
+        """Run ``call(store)`` in a thread; pass its result to ``then`` on the UI thread.
+
+        Workers of the same ``group`` on this screen are exclusive: starting one cancels the
+        previous one, and a cancelled worker's result is dropped. A DataFileError raised by ``call``
+        shows the damaged-file screen.
+        """
+        store = self.store
+        app = self.app
+
+        def deliver(result: R) -> None:
+            # The screen may have been closed while the worker ran.
+            if then is not None and self.is_attached:  # type: ignore[attr-defined]
+                then(result)
+
+        def job() -> None:
+            result = call(store)
+            if then is not None and not get_current_worker().is_cancelled:
+                app.call_from_thread(deliver, result)
+
+        return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
+
     def data_changed(self) -> None:
         """Called by the app when the data file changed (here or in another process)."""
 
     def has_unsaved_changes(self) -> bool:
         """True while the screen holds edits that are not saved yet."""
         return False
+
+    def discard_changes(self) -> None:
+        """Called when the person chose to leave without saving: drop the edits here."""
+
+
+class RunmateScreen(_RunmateScreenMixin, Screen):
+    """A mode screen: it reads the store through the app and reloads when data changes."""
+
+
+class OverlayScreen(_RunmateScreenMixin, Screen):
+    """A screen pushed over the current mode (help, settings, welcome); app keys work on it."""
+
+    def before_close(self) -> None:
+        """Called just before the app closes this screen, by its own key or a mode switch."""
+
+    def action_close(self) -> None:
+        """Close this screen (asking first when it has unsaved changes)."""
+        self.runmate.close_overlay(self)

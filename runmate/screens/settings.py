@@ -1,0 +1,195 @@
+"""Settings: your first name, a support contact, the weekly goal and the theme."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
+from runmate.screens.base import OverlayScreen
+
+# The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
+TEXT_FIELDS = (
+    ("name", "Your first name", "optional", "Used to greet you. Leave it empty if you like."),
+    (
+        "support_contact",
+        "Support contact",
+        "a friend, or a helpline (optional)",
+        "Someone to reach out to when things are hard.",
+    ),
+    ("goal_days", "Weekly goal", "days a week, 1 to 7", "How many days a week you would like to move."),
+    ("goal_why", "Why this goal", "what it is for (optional)", "A few words to come back to on a hard day."),
+)
+FIELDS = tuple(f[0] for f in TEXT_FIELDS) + ("theme",)
+
+THEME_LABELS = {
+    "textual-dark": "Dark",
+    "textual-light": "Light",
+    "nord": "Nord",
+    "gruvbox": "Gruvbox",
+    "catppuccin-mocha": "Catppuccin Mocha",
+    "catppuccin-latte": "Catppuccin Latte",
+    "solarized-light": "Solarized Light",
+    "tokyo-night": "Tokyo Night",
+}
+
+
+def form_values(settings: Settings) -> dict[str, str]:
+    """The settings as the form shows them."""
+    return {
+        "name": settings.name,
+        "support_contact": settings.support_contact,
+        "goal_days": str(settings.goal_days),
+        "goal_why": settings.goal_why,
+        "theme": settings.theme,
+    }
+
+
+class SettingsScreen(OverlayScreen):
+    """Edit settings; ctrl+s saves (nothing is saved while any field has a problem)."""
+
+    CSS_PATH = "settings.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self._saved = Settings.from_dict(settings.to_dict())
+        self._saving = False
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        values = form_values(self._saved)
+        yield Header()
+        with VerticalScroll(id="settings-scroll"):
+            with Vertical(id="settings-box"):
+                yield Static("Settings", id="settings-title")
+                for name, label, placeholder, hint in TEXT_FIELDS:
+                    with Horizontal(classes="settings-row", id=f"row-{name}"):
+                        yield Static(label, classes="settings-label")
+                        with Vertical(classes="settings-field"):
+                            yield Input(
+                                value=values[name],
+                                placeholder=placeholder,
+                                id=name,
+                                max_length=200 if name != "name" else MAX_NAME,
+                            )
+                            yield Static(hint, classes="settings-hint")
+                            yield Static("", id=f"{name}-error", classes="settings-error")
+                with Horizontal(classes="settings-row", id="row-theme"):
+                    yield Static("Theme", classes="settings-label")
+                    with Vertical(classes="settings-field"):
+                        theme = values["theme"] if values["theme"] in THEMES else THEMES[0]
+                        yield Select(
+                            [(THEME_LABELS.get(t, t), t) for t in THEMES],
+                            value=theme,
+                            allow_blank=False,
+                            id="theme",
+                        )
+                        yield Static("Changes as you choose; kept when you save.", classes="settings-hint")
+                        yield Static("", id="theme-error", classes="settings-error")
+                with Horizontal(id="settings-buttons"):
+                    yield Button("Save", id="settings-save", variant="primary")
+                    yield Button("Close", id="settings-close")
+                yield Static("", id="settings-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+        # The app's copy may be older than the file (another runmate may have changed it).
+        self.data_changed()
+
+    # -- the form ------------------------------------------------------------------------------
+
+    def current_values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#{name}", Input).value for name, *_ in TEXT_FIELDS}
+        theme = self.query_one("#theme", Select).value
+        values["theme"] = theme if isinstance(theme, str) else ""
+        return values
+
+    def _fill(self, settings: Settings) -> None:
+        self._saved = Settings.from_dict(settings.to_dict())
+        for name, value in form_values(settings).items():
+            if name == "theme":
+                if value in THEMES:
+                    self.query_one("#theme", Select).value = value
+            else:
+                self.query_one(f"#{name}", Input).value = value
+
+    def has_unsaved_changes(self) -> bool:
+        return self.is_mounted and self.current_values() != form_values(self._saved)
+
+    def data_changed(self) -> None:
+        """Reload from the file, unless the person is in the middle of editing."""
+
+        def loaded(settings: Settings) -> None:
+            if not self.has_unsaved_changes():
+                self._fill(settings)
+
+        self.in_background(lambda store: store.settings(), loaded, group="load")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "settings-save":
+            self.action_save()
+        else:
+            self.action_close()
+
+    def _show_errors(self, error: ValidationError | None) -> None:
+        for name in FIELDS:
+            message = error.for_field(name) if error else None
+            label = self.query_one(f"#{name}-error", Static)
+            label.update(Text(message or ""))
+            label.set_class(bool(message), "-shown")
+            self.query_one(f"#{name}").set_class(bool(message), "-invalid")
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        values = self.current_values()
+        try:
+            chosen = parse_settings(self._saved, **values)
+        except ValidationError as error:
+            self._show_errors(error)
+            first = next(name for name in FIELDS if error.for_field(name))
+            self.query_one(f"#{first}").focus()
+            self.query_one("#settings-status", Static).update("Nothing was saved yet; see the note above.")
+            return
+        self._show_errors(None)
+        self._saving = True
+
+        def change(current: Settings) -> None:
+            # Only the fields on this form; anything else (changed elsewhere meanwhile) is kept.
+            current.name = chosen.name
+            current.support_contact = chosen.support_contact
+            current.goal_days = chosen.goal_days
+            current.goal_why = chosen.goal_why
+            current.theme = chosen.theme
+
+        self.in_background(lambda store: store.update_settings(change), self._after_save, group="save")
+
+    def _after_save(self, saved: Settings) -> None:
+        self._saving = False
+        self._saved = Settings.from_dict(saved.to_dict())
+        self.runmate.settings_saved(saved, self)
+        self.app.notify("Settings saved.", timeout=3)
+        self.runmate.close_overlay(self)
+
+    def discard_changes(self) -> None:
+        self._fill(self._saved)
+
+    def before_close(self) -> None:
+        # A theme tried out but not saved goes back to the saved one.
+        saved_theme = self.runmate.settings.theme
+        if saved_theme in self.app.available_themes and self.app.theme != saved_theme:
+            self.app.theme = saved_theme

@@ -1,0 +1,85 @@
+"""Helpers for the app shell's tests: visible text, and an app with a small probe screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input, Static
+
+from runmate.app import RunmateApp
+from runmate.models import Settings
+from runmate.screens.base import RunmateScreen
+from runmate.store import Store
+
+# The same fixed Wednesday as tests/ui/conftest.py.
+TODAY = dt.date(2026, 11, 25)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows right now, as plain text."""
+    width, height = app.size
+    console = Console(file=io.StringIO(), width=width, height=height, color_system=None, record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_full_update())
+    return console.export_text()
+
+
+class ProbeScreen(RunmateScreen):
+    """A mode screen for tests: it counts check-ins, has a text field, a key and unsaved edits."""
+
+    AUTO_FOCUS = ""  # nothing focused at first, so the letter keys reach the app
+    BINDINGS = [
+        Binding("x", "mark_dirty", "Start an edit"),
+        Binding("ctrl+r", "reload", "Reload now", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed_calls = 0
+        self.dirty = False
+        self.discarded = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("loading", id="probe-count")
+        yield Input(id="probe-input")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        self.changed_calls += 1
+        self.in_background(lambda store: len(store.checkins()), self._show)
+
+    def _show(self, count: int) -> None:
+        self.query_one("#probe-count", Static).update(f"{count} check-ins")
+
+    def action_mark_dirty(self) -> None:
+        self.dirty = True
+
+    def action_reload(self) -> None:
+        # A store call made right in a key's action (not in a worker).
+        self._show(len(self.store.checkins()))
+
+    def has_unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def discard_changes(self) -> None:
+        self.dirty = False
+        self.discarded += 1
+
+
+class ProbeApp(RunmateApp):
+    MODES = {**RunmateApp.MODES, "dashboard": ProbeScreen}
+
+
+def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float = 0.1, **settings) -> ProbeApp:
+    store = Store(data_dir)
+    store.save_settings(Settings(welcomed=welcomed, **settings))
+    store.check()
+    return ProbeApp(store=store, today=TODAY, poll_interval=poll_interval)
