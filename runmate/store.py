@@ -534,6 +534,8 @@ class Store:
     def _version(self, data: dict[str, Any]) -> int:
         meta = data.get(META)
         if meta is None:
+            if not any(name in data for name in TABLES):
+                raise DataFileError(self.path, "it is JSON, but holds none of runmate's data")
             return 0
         docs = list(meta.values())
         version = docs[0].get("schema") if docs else None

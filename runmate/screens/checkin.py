@@ -245,6 +245,11 @@ class CheckInScreen(RunmateScreen):
         except NoMatches:  # the form is not composed yet
             return False
 
+    def discard_changes(self) -> None:
+        """Leaving without saving: put back what is stored for the shown day."""
+        if self.is_mounted:
+            self._fill(self._stored)
+
     # -- loading -----------------------------------------------------------------------------
 
     def on_screen_suspend(self) -> None:
@@ -530,9 +535,7 @@ class CheckInScreen(RunmateScreen):
             # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
             # away on a click and stays long enough to be read calmly.
             self.notify(result.safety, title="A gentle note", markup=False, timeout=60)
-        announce = getattr(self.app, "data_saved", None)
-        if callable(announce):
-            announce()
+        self.runmate.data_saved(self)
         self.app.switch_mode("dashboard")
 
     # -- deleting ----------------------------------------------------------------------------
@@ -570,9 +573,7 @@ class CheckInScreen(RunmateScreen):
         label = insights.day_label(day, self.today())
         if removed:
             self.notify(f"Deleted the check-in for {label}.", markup=False)
-        announce = getattr(self.app, "data_saved", None)
-        if callable(announce):
-            announce()
+        self.runmate.data_saved(self)
         self._stored = None
         self._baseline = self._empty_state()
         self._fill(None)

@@ -365,9 +365,7 @@ class PlanScreen(RunmateScreen):
         self.reload()
 
     def _saved(self, message: str, keep: str | None) -> None:
-        announce = getattr(self.app, "data_saved", None)
-        if callable(announce):
-            announce()
+        self.runmate.data_saved(self)
         if message:
             self.notify(message, timeout=3)
         self._keep = keep

@@ -437,13 +437,19 @@ async def test_line_back_mentions_todays_plan_and_an_easy_walk(app_factory):
 
 async def test_save_announces_data_saved(app_factory):
     app = app_factory()
-    calls: list[str] = []
-    app.data_saved = lambda: calls.append("saved")  # the shell's hook, when it has one
+    calls: list[object] = []
+    announce = app.data_saved
+    app.data_saved = lambda source=None: (calls.append(source), announce(source))
     async with app.run_test() as pilot:
+        await settle(pilot)  # the dashboard is up first and has shown "no check-in yet"
         await open_checkin(pilot)
+        checkin_screen = app.screen
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
-    assert calls == ["saved"]
+        assert calls == [checkin_screen]
+        # the dashboard, already open in the background, was told and shows the new check-in
+        assert app.current_mode == "dashboard"
+        assert "Mood 3 (okay)" in str(app.screen.query_one("#today-checkin").render())
 
 
 def _low_history(store: Store, count: int) -> None:
@@ -482,3 +488,24 @@ async def test_no_safety_note_when_mood_is_not_mostly_low(app_factory, data_dir)
         await settle(pilot)
     assert not [n for n in notes(app) if "can't carry this alone" in n]
     assert Store(data_dir).settings().safety_note_shown is None
+
+
+async def test_leaving_without_saving_drops_the_edits(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("4")
+        assert app.screen.has_unsaved_changes()
+        await pilot.press("d")  # asks first
+        await pilot.pause()
+        await pilot.press("y")  # leave without saving
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.has_unsaved_changes()
+        assert app.store.checkins() == []

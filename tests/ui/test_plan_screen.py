@@ -423,13 +423,13 @@ async def test_data_changed_reloads(data_dir: Path, app_factory) -> None:
 async def test_saves_are_announced_to_the_app(data_dir: Path, app_factory) -> None:
     calls = []
     app = app_with(app_factory)
-    app.data_saved = lambda: calls.append(1)  # type: ignore[attr-defined]
+    app.data_saved = lambda source=None: calls.append(source)  # type: ignore[attr-defined]
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(pilot)
         await press(pilot, "a")
         await pilot.press(*"10")
         await press(pilot, "enter")
-        assert calls == [1]
+        assert calls == [app.screen] and type(app.screen).__name__ == "PlanScreen"
 
 
 # --- snapshots ------------------------------------------------------------------------------

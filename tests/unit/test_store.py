@@ -543,12 +543,13 @@ def test_any_operation_migrates_an_old_file(data_dir):
     assert [c.mood for c in Store(data_dir).checkins()] == [3, 1]
 
 
-def test_an_empty_tinydb_file_is_migrated(data_dir):
+def test_json_holding_none_of_runmates_tables_is_not_taken_over(data_dir):
     data_dir.mkdir()
-    (data_dir / "runmate.json").write_bytes(b"{}")
-    store = Store(data_dir)
-    assert store.is_empty()
-    assert orjson.loads(store.path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    for raw in (b"{}", b'{"_default": {}}'):
+        (data_dir / "runmate.json").write_bytes(raw)
+        with pytest.raises(DataFileError, match="none of runmate's data"):
+            Store(data_dir).is_empty()
+        assert (data_dir / "runmate.json").read_bytes() == raw
 
 
 # --- stable ids -------------------------------------------------------------------------------

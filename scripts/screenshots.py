@@ -1,0 +1,75 @@
+"""Make the README's screenshots in screenshots/ from demo data.
+
+    .venv/bin/python scripts/screenshots.py
+
+Each screen is shown at 120x36 on a fresh copy of one demo data set, with "today" fixed so the
+pictures only change when the screens do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from runmate import demo
+from runmate.app import RunmateApp
+from runmate.commands.demo import fill
+from runmate.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+TODAY = dt.date(2026, 11, 25)
+SEED = 5
+SIZE = (120, 36)
+
+# name -> keys pressed after start-up
+SHOTS: dict[str, list[str]] = {
+    "dashboard": [],
+    "checkin": ["c"],
+    "checkin-filled": ["c", "4", "3", "2", "4", "7", ".", "5", "tab", "B", "r", "i", "g", "h", "t"],
+    "plan": ["p"],
+    "plan-add": ["p", "a"],
+    "plan-done": ["p", "up", "up", "space"],
+    "help": ["question_mark"],
+    "settings": ["s"],
+}
+
+
+async def shoot(data_dir: Path, name: str, keys: list[str], *, welcomed: bool = True) -> Path:
+    store = Store(data_dir)
+    if not welcomed:
+        store.update_settings(lambda s: setattr(s, "welcomed", False))
+    app = RunmateApp(store=store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        path = app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+    return Path(path)
+
+
+async def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "demo"
+        fill(Store(source), demo.generate(TODAY, 1, seed=SEED), source)
+        for name, keys in SHOTS.items():
+            work = Path(tmp) / name
+            shutil.copytree(source, work)
+            print(await shoot(work, name, keys))
+        work = Path(tmp) / "welcome"
+        shutil.copytree(source, work)
+        print(await shoot(work, "welcome", [], welcomed=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
