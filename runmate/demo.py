@@ -148,10 +148,13 @@ def generate(
                     activity.status = STATUS_REST
                     activity.rest_reason = rng.choice(_REST_REASONS)
                 # otherwise it stays planned: a plan that simply passed by.
-            if gap_left > 0:
+            # Longer gaps happen in the past; the last two weeks show someone using runmate now.
+            recent = (today - day).days <= 14
+            if gap_left > 0 and not recent:
                 gap_left -= 1
                 continue
-            if rng.random() < 0.03:
+            gap_starts = rng.random() < 0.03
+            if gap_starts and not recent:
                 gap_left = rng.randint(1, 9)
                 continue
             if rng.random() < 0.08:

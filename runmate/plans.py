@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from runmate.insights import day_label  # noqa: F401  (used by the plan screen and command)
 from runmate.models import (
     MAX_NOTE,
     DEFAULT_WARMUP,
@@ -342,11 +343,6 @@ def week_days(week_of: dt.date) -> list[dt.date]:
 
 
 # --- words ------------------------------------------------------------------------------------
-
-
-def day_label(day: dt.date) -> str:
-    """'Mon 23 Nov'."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def week_title(week_of: dt.date, today: dt.date) -> str:

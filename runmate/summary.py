@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from runmate.models import STATUS_DONE, CheckIn, PlannedActivity, Settings
+from runmate.plans import WeekProgress, week_progress
 
 RECENT_DAYS = 14
 
@@ -24,6 +25,8 @@ class TodaySummary:
     checkin: CheckIn | None
     activities: list[PlannedActivity] = field(default_factory=list)
     recent: list[DayCell] = field(default_factory=list)
+    week: WeekProgress | None = None
+    goal_why: str = ""
 
     @property
     def recent_checkins(self) -> int:
@@ -61,4 +64,6 @@ def summarize(
         checkin=next((c for c in checkins if c.date == key), None),
         activities=[a for a in activities if a.date == key],
         recent=cells,
+        week=week_progress(activities, today, settings.goal_days),
+        goal_why=settings.goal_why,
     )

@@ -30,10 +30,10 @@ SIZE = (120, 36)
 SHOTS: dict[str, list[str]] = {
     "dashboard": [],
     "checkin": ["c"],
-    "checkin-filled": ["c", "4", "3", "2", "4", "7", ".", "5", "tab", "B", "r", "i", "g", "h", "t"],
+    "checkin-filled": ["c", "4", "3", "2", "7", ".", "5", "enter", "4", *"Bright", "space", *"morning"],
     "plan": ["p"],
     "plan-add": ["p", "a"],
-    "plan-done": ["p", "up", "up", "space"],
+    "plan-done": ["p", "down", "space"],
     "help": ["question_mark"],
     "settings": ["s"],
 }

@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from runmate import plans
 from runmate.models import (
     ENERGY_WORDS,
-    FEELING_WORDS,
     MOOD_WORDS,
     SLEEP_QUALITY_WORDS,
-    STATUS_DONE,
-    STATUS_REST,
+    STATUS_PLANNED,
     STRESS_WORDS,
     PlannedActivity,
 )
@@ -52,20 +51,21 @@ def checkin_text(summary: TodaySummary) -> Text:
 
 
 def activity_line(a: PlannedActivity) -> Text:
+    text = Text(plans.describe_plan(a))
+    if a.status != STATUS_PLANNED:
+        text.append("  " + plans.describe_status(a), style="italic")
+    return text
+
+
+def week_text(summary: TodaySummary) -> Text:
+    week = summary.week
     text = Text()
-    when = f"{a.time} " if a.time else ""
-    text.append(f"{when}{a.label}, {a.minutes} min")
-    if a.warmup:
-        text.append(f" (+{a.warmup} min warm-up walk)", style="dim")
-    if a.with_whom:
-        text.append(" with ")
-        text.append(a.with_whom)
-    if a.status == STATUS_DONE:
-        text.append("  done", style="bold")
-        if a.before is not None and a.after is not None:
-            text.append(f", felt {FEELING_WORDS[a.before]} → {FEELING_WORDS[a.after]}")
-    elif a.status == STATUS_REST:
-        text.append("  rest instead", style="italic")
+    if week is not None:
+        text.append("●" * min(week.days_done, week.goal_days), style="bold")
+        text.append("○" * max(0, week.goal_days - week.days_done), style="dim")
+        text.append("  " + week.text())
+    if summary.goal_why:
+        text.append("\n" + summary.goal_why, style="italic dim")
     return text
 
 
@@ -115,6 +115,9 @@ class DashboardScreen(RunmateScreen):
                 with Vertical(classes="card", id="today-plan-card"):
                     yield Static("Today's plan", classes="card-title")
                     yield Static("", id="today-plan")
+            with Vertical(classes="card", id="week-card"):
+                yield Static("This week", classes="card-title")
+                yield Static("", id="week")
             with Vertical(classes="card", id="recent-card"):
                 yield Static("The last two weeks", classes="card-title")
                 yield Static("", id="recent")
@@ -139,4 +142,5 @@ class DashboardScreen(RunmateScreen):
         self.query_one("#greeting", Static).update(heading)
         self.query_one("#today-checkin", Static).update(checkin_text(summary))
         self.query_one("#today-plan", Static).update(plan_text(summary))
+        self.query_one("#week", Static).update(week_text(summary))
         self.query_one("#recent", Static).update(recent_text(summary))

@@ -12,6 +12,9 @@ async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, dat
     app = app_factory(settings=Settings(name="[bold]Robin[/]", welcomed=True))
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=4, energy=2, sleep_hours=7.5, note="tired [red]legs[/]"))
     app.store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20, warmup=5, with_whom="Sam"))
+    app.store.add_activity(PlannedActivity(date="2026-11-23", kind="yoga", minutes=30, status="done"))
+    app.store.add_activity(PlannedActivity(date="2026-11-17", kind="run", minutes=30, status="done"))  # last week
+    app.store.update_settings(lambda s: setattr(s, "goal_why", "To sleep [i]better[/i]"))
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -21,6 +24,8 @@ async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, dat
         assert "tired [red]legs[/]" in checkin
         plan = _text(app, "#today-plan")
         assert "Walk/run intervals, 20 min" in plan and "with Sam" in plan
+        week = _text(app, "#week")
+        assert "1 of 3 days this week" in week and "To sleep [i]better[/i]" in week
 
 
 async def test_dashboard_invites_a_checkin_when_there_is_none(app_factory):
