@@ -40,18 +40,24 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     opts = ap.parse_args()
     runmate = command()
+    ten_years = tempfile.mkdtemp(prefix="runmate-bench-10y-")
+    subprocess.run([*runmate, "--data-dir", ten_years, "demo", "--years", "10"], check=True, capture_output=True)
     rows = [
         ("python -c pass (baseline)", [sys.executable, "-c", "pass"], opts.runs),
         ("runmate --version", [*runmate, "--version"], opts.runs),
         ("runmate demo --help", [*runmate, "demo", "--help"], opts.runs),
         ("runmate demo (1 year)", [*runmate, "--data-dir", "{dir}", "demo"], max(3, opts.runs // 3)),
         ("runmate demo --years 10", [*runmate, "--data-dir", "{dir}", "demo", "--years", "10"], max(3, opts.runs // 3)),
+        ("runmate checkin (new folder)", [*runmate, "--data-dir", "{dir}", "checkin", "--mood", "4", "--sleep", "7.5"], opts.runs),
+        ("runmate checkin (10 years)", [*runmate, "--data-dir", ten_years, "checkin", "--mood", "4"], opts.runs),
+        ("runmate plan list (10 years)", [*runmate, "--data-dir", ten_years, "plan", "list"], opts.runs),
     ]
     print(f"command: {' '.join(runmate)}")
     print(f"{'what':28} {'median ms':>10} {'min ms':>8} {'runs':>5}")
     for name, argv, runs in rows:
         med, best = timed(argv, runs)
         print(f"{name:28} {med:10.0f} {best:8.0f} {runs:5}")
+    shutil.rmtree(ten_years)
 
 
 if __name__ == "__main__":

@@ -35,3 +35,25 @@ async def test_dashboard_invites_a_checkin_when_there_is_none(app_factory):
         await pilot.pause()
         assert "No check-in yet today" in _text(app, "#today-checkin")
         assert "Rest days count too" in _text(app, "#today-plan")
+
+
+def _demo_app(data_dir, app_factory):
+    from runmate import demo
+    from runmate.commands.demo import fill
+    from runmate.store import Store
+
+    fill(Store(data_dir), demo.generate(TODAY, 1, seed=5), data_dir)
+    return app_factory(welcomed=False)  # keep the demo's own settings (they mark the welcome as seen)
+
+
+async def _wait(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_dashboard_snapshot_80x24(snap_compare, data_dir, app_factory):
+    assert snap_compare(_demo_app(data_dir, app_factory), terminal_size=(80, 24), run_before=_wait)
+
+
+def test_dashboard_snapshot_120x36(snap_compare, data_dir, app_factory):
+    assert snap_compare(_demo_app(data_dir, app_factory), terminal_size=(120, 36), run_before=_wait)
