@@ -309,6 +309,24 @@ class PlannedActivity:
             return 0
         return self.actual_minutes if self.actual_minutes is not None else self.minutes
 
+    def mark_done(self, before: int | None = None, after: int | None = None, minutes: int | None = None) -> None:
+        """Ticked off, with how it felt before and after and the minutes actually moved (all optional)."""
+        self.reopen()
+        self.status = STATUS_DONE
+        self.before, self.after, self.actual_minutes = before, after, minutes
+
+    def mark_rest(self, reason: str = "") -> None:
+        """Rest instead of this activity; the reason is optional."""
+        self.reopen()
+        self.status = STATUS_REST
+        self.rest_reason = reason
+
+    def reopen(self) -> None:
+        """Back to planned: a tick or a rest is undone and what was recorded with it is cleared."""
+        self.status = STATUS_PLANNED
+        self.before = self.after = self.actual_minutes = None
+        self.rest_reason = ""
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -157,49 +157,28 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_done(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.models import STATUS_DONE, parse_completion
+    from runmate.models import parse_completion
 
     before, after, minutes = parse_completion(before=args.before, after=args.after, minutes=args.minutes)
     activity_id = _resolve(ctx, args.id)
-
-    def change(a) -> None:
-        a.status = STATUS_DONE
-        a.before, a.after, a.actual_minutes = before, after, minutes
-        a.rest_reason = ""
-
-    saved = ctx.store.update_activity(activity_id, change)
+    saved = ctx.store.update_activity(activity_id, lambda a: a.mark_done(before, after, minutes))
     _say_saved(ctx, "Done, well moved:", saved)
     return 0
 
 
 def run_undo(args: argparse.Namespace, ctx: Context) -> int:
     activity_id = _resolve(ctx, args.id)
-    saved = ctx.store.update_activity(activity_id, _back_to_planned)
+    saved = ctx.store.update_activity(activity_id, lambda a: a.reopen())
     _say_saved(ctx, "Back to planned:", saved)
     return 0
 
 
-def _back_to_planned(a) -> None:
-    from runmate.models import STATUS_PLANNED
-
-    a.status = STATUS_PLANNED
-    a.before = a.after = a.actual_minutes = None
-    a.rest_reason = ""
-
-
 def run_rest(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.models import STATUS_REST
     from runmate.plans import parse_rest_reason
 
     reason = parse_rest_reason(args.reason)
     activity_id = _resolve(ctx, args.id)
-
-    def change(a) -> None:
-        _back_to_planned(a)
-        a.status = STATUS_REST
-        a.rest_reason = reason
-
-    saved = ctx.store.update_activity(activity_id, change)
+    saved = ctx.store.update_activity(activity_id, lambda a: a.mark_rest(reason))
     _say_saved(ctx, "A rest day instead, and that's fine:", saved)
     return 0
 

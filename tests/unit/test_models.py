@@ -232,3 +232,17 @@ def test_small_helpers():
     assert week_start(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
     assert week_start(dt.date(2026, 11, 29)) == dt.date(2026, 11, 23)
     assert CheckIn(date="2026-11-20", mood=3).id != CheckIn(date="2026-11-20", mood=3).id
+
+
+def test_activity_done_rest_and_reopen_keep_only_what_fits_the_status():
+    from runmate.models import STATUS_DONE, STATUS_PLANNED, STATUS_REST, PlannedActivity
+
+    a = PlannedActivity(date="2026-11-25", kind="run", minutes=20)
+    a.mark_done(2, 4, 25)
+    assert (a.status, a.before, a.after, a.actual_minutes, a.rest_reason) == (STATUS_DONE, 2, 4, 25, "")
+    assert a.done_minutes == 25
+    a.mark_rest("tired")
+    assert (a.status, a.before, a.after, a.actual_minutes, a.rest_reason) == (STATUS_REST, None, None, None, "tired")
+    assert a.done_minutes == 0
+    a.reopen()
+    assert (a.status, a.before, a.after, a.actual_minutes, a.rest_reason) == (STATUS_PLANNED, None, None, None, "")
