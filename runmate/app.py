@@ -18,7 +18,7 @@ from runmate.models import Settings
 from runmate.palette import RunmateCommands
 from runmate.screens.base import OverlayScreen
 from runmate.screens.checkin import CheckInScreen
-from runmate.screens.confirm import ConfirmLeaveScreen
+from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.dashboard import DashboardScreen
 from runmate.screens.help import HelpScreen, collect_keys
@@ -213,7 +213,7 @@ class RunmateApp(App[None]):
         if self.data_problem is not None:
             self.exit()
             return
-        if isinstance(self.screen, ConfirmLeaveScreen):
+        if self.screen.id == LEAVE_QUESTION_ID:
             return
         self._leave_then(list(self.all_screens()), self.exit)
 
@@ -225,7 +225,7 @@ class RunmateApp(App[None]):
         if not dirty:
             proceed()
             return
-        if isinstance(self.screen, ConfirmLeaveScreen):
+        if self.screen.id == LEAVE_QUESTION_ID:
             return
 
         def answered(leave: bool | None) -> None:
@@ -236,7 +236,7 @@ class RunmateApp(App[None]):
                         discard()
                 proceed()
 
-        self.push_screen(ConfirmLeaveScreen(), answered)
+        self.push_screen(leave_question(), answered)
 
     def close_overlay(self, screen: OverlayScreen) -> None:
         """Close a help/settings/welcome screen (and anything above it), asking if it has edits."""

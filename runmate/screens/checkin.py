@@ -20,9 +20,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
 from runmate import insights
@@ -37,6 +36,7 @@ from runmate.models import (
     parse_checkin,
 )
 from runmate.screens.base import RunmateScreen
+from runmate.screens.confirm import ConfirmScreen
 from runmate.store import StoreError
 from runmate.widgets.scale import ScalePicker
 
@@ -45,68 +45,6 @@ FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
 SCALES = ("mood", "energy", "stress", "sleep_quality")
 LABEL_WIDTH = 16
 RECENT_COUNT = 7
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A small yes/no question. y or the first button says yes; n, escape or the second says no."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen > #confirm-box {
-        width: 60;
-        max-width: 90%;
-        height: auto;
-        padding: 1 2;
-        background: $panel;
-        border: round $border;
-    }
-    ConfirmScreen #confirm-question {
-        width: 1fr;
-        margin-bottom: 1;
-    }
-    ConfirmScreen #confirm-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ConfirmScreen Button {
-        margin-left: 2;
-    }
-    """
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, yes: str, no: str) -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-        self.no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(Text(self.question), id="confirm-question")
-            with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", id="confirm-yes")
-                yield Button(f"{self.no} (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        # The safe answer has the focus, so Enter alone never deletes or discards anything.
-        self.query_one("#confirm-no", Button).focus()
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def _no(self) -> None:
-        self.dismiss(False)
 
 
 @dataclass(frozen=True)
@@ -410,7 +348,7 @@ class CheckInScreen(RunmateScreen):
                 self.show_day(day, focus=True)
 
         self.app.push_screen(
-            ConfirmScreen(f"Leave your changes for {label} unsaved?", "Leave them", "Keep editing"),
+            ConfirmScreen(f"Leave your changes for {label} unsaved?", yes="Leave them", no="Keep editing"),
             answered,
         )
 
@@ -554,7 +492,7 @@ class CheckInScreen(RunmateScreen):
                 self._delete(day)
 
         self.app.push_screen(
-            ConfirmScreen(f"Delete the check-in for {label}? This can't be undone.", "Delete", "Keep it"),
+            ConfirmScreen(f"Delete the check-in for {label}?", "This can't be undone.", yes="Delete", no="Keep it"),
             answered,
         )
 

@@ -1,44 +1,75 @@
-"""A small question before unsaved edits are left behind."""
+"""A small yes/no question, used wherever runmate asks before deleting or discarding something."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+# The id of the "Leave without saving?" question, so the app can tell it is already asking.
+LEAVE_QUESTION_ID = "leave-question"
 
-class ConfirmLeaveScreen(ModalScreen[bool]):
-    """Ask "Leave without saving?"; dismisses with True to leave, False to keep editing."""
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask ``question``; dismisses with True for yes and False for no.
+
+    y says yes; n or escape says no; left and right move between the buttons. The safe answer (no)
+    has the focus, so Enter alone never deletes or discards anything. Question, message and labels
+    are shown literally, never read as markup.
+    """
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
-        Binding("escape", "keep", "Keep editing"),
-        Binding("n", "keep", "Keep editing", show=False),
-        Binding("y", "leave", "Leave without saving", show=False),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
         Binding("left", "app.focus_previous", "Previous button", show=False),
         Binding("right", "app.focus_next", "Next button", show=False),
     ]
 
+    def __init__(
+        self,
+        question: str,
+        message: str = "",
+        *,
+        yes: str = "Yes",
+        no: str = "No",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self.message = message
+        self.yes = yes
+        self.no = no
+
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static("Leave without saving?", id="confirm-title")
-            yield Static("Your changes here are not saved yet.", id="confirm-text")
+            yield Static(Content(self.question), id="confirm-question")
+            if self.message:
+                yield Static(Content(self.message), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Keep editing", id="keep", variant="primary")
-                yield Button("Leave without saving", id="leave")
-            yield Static("y leave · n or escape keep editing", id="confirm-keys")
+                yield Button(Content(f"{self.no} (n)"), id="confirm-no")
+                yield Button(Content(f"{self.yes} (y)"), id="confirm-yes")
 
     def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "leave")
+        self.dismiss(event.button.id == "confirm-yes")
 
-    def action_keep(self) -> None:
-        self.dismiss(False)
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
 
-    def action_leave(self) -> None:
-        self.dismiss(True)
+
+def leave_question() -> ConfirmScreen:
+    """The question asked before unsaved edits are left behind."""
+    return ConfirmScreen(
+        "Leave without saving?",
+        "Your changes here are not saved yet.",
+        yes="Leave without saving",
+        no="Keep editing",
+        id=LEAVE_QUESTION_ID,
+    )

@@ -25,13 +25,13 @@ from runmate.models import (
     week_start,
 )
 from runmate.screens.base import RunmateScreen
+from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import (
     ActivityDialog,
     Completion,
     DoneDialog,
     GoalDialog,
     MoveDialog,
-    PlanConfirm,
     RestDialog,
     StarterChoice,
     StarterDialog,
@@ -410,7 +410,7 @@ class PlanScreen(RunmateScreen):
                 self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
 
         self.app.push_screen(
-            PlanConfirm("Delete this activity?", f"{plans.describe_plan(activity)} on {plans.day_label(activity.day)}", yes="Delete"),
+            ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {plans.day_label(activity.day)}", yes="Delete", no="Keep it"),
             done,
         )
 
@@ -442,7 +442,7 @@ class PlanScreen(RunmateScreen):
                     self._save(lambda store: store.update_activity(activity.id, _back_to_planned), "Back to planned.", f"act:{activity.id}")
 
             self.app.push_screen(
-                PlanConfirm(
+                ConfirmScreen(
                     "Un-tick this?",
                     f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
                     yes="Un-tick",

@@ -9,9 +9,7 @@ import pytest
 
 from runmate.models import Settings
 from runmate.store import Store
-
-# The fixed "today" of every UI test and snapshot: a Wednesday.
-TODAY = dt.date(2026, 11, 25)
+from ui_helpers import TODAY
 
 
 def make_app(data_dir: Path, *, today: dt.date = TODAY, welcomed: bool = True, settings: Settings | None = None):

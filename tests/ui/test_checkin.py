@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
-from rich.console import Console
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from runmate.models import MAX_NOTE, CheckIn, PlannedActivity, Settings
-from runmate.screens.checkin import CheckInScreen, ConfirmScreen
+from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.widgets.scale import ScalePicker
 
-TODAY = dt.date(2026, 11, 25)  # the fixed today of tests/ui/conftest.py
+from ui_helpers import TODAY, open_mode, screen_text, settle
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_checkin(pilot) -> CheckInScreen:
-    await pilot.press("c")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, CheckInScreen)
-    return screen
 
 
 def notes(app) -> list[str]:
@@ -44,13 +28,6 @@ def scale(screen, name: str) -> ScalePicker:
 
 def text_input(screen, name: str) -> Input:
     return screen.query_one(f"#{name}", Input)
-
-
-def visible_text(app) -> str:
-    """The characters on the terminal, as plain text (what the user sees, without colours)."""
-    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True, color_system=None)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 # --- a full check-in by keys ------------------------------------------------------------------
@@ -85,7 +62,7 @@ async def test_full_checkin_with_keys_takes_under_15_presses(app_factory, data_d
 async def test_digits_advance_and_tab_arrows_move(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("3")
         assert scale(screen, "mood").value == 3
         assert app.focused.id == "energy"
@@ -108,14 +85,14 @@ async def test_digits_advance_and_tab_arrows_move(app_factory):
 async def test_scale_shows_the_word_and_steps_with_arrows(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("tab")  # energy
         await pilot.press("right")  # empty -> the middle
         assert scale(screen, "energy").value == 3
-        assert "3 okay" in visible_text(app)
+        assert "3 okay" in screen_text(app)
         await pilot.press("right", "right", "right")
         assert scale(screen, "energy").value == 5
-        assert "5 very high" in visible_text(app)
+        assert "5 very high" in screen_text(app)
         await pilot.press("minus")
         assert scale(screen, "energy").value == 4
         await pilot.press("backspace")  # optional scales clear
@@ -128,13 +105,13 @@ async def test_scale_shows_the_word_and_steps_with_arrows(app_factory):
 async def test_mouse_click_chooses_a_number(app_factory, data_dir):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         picker = scale(screen, "stress")
         # padding 1 + label 16, then cells " n " one column apart: 5 is at 17 + 4*4 + 1.
         await pilot.click("#stress", offset=(17 + 4 * 4 + 1, 0))
         assert picker.value == 5
         assert app.focused is picker
-        assert "5 very stressed" in visible_text(app)
+        assert "5 very stressed" in screen_text(app)
         await pilot.click("#mood", offset=(17 + 1 * 4 + 1, 0))
         assert scale(screen, "mood").value == 2
         await pilot.press("ctrl+s")
@@ -150,12 +127,12 @@ async def test_edit_today_replaces_not_duplicates(app_factory, data_dir):
     app = app_factory()
     first, _ = app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=2, energy=3, sleep_hours=6.0, note="tired"))
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         assert scale(screen, "mood").value == 2
         assert scale(screen, "energy").value == 3
         assert text_input(screen, "sleep_hours").value == "6"
         assert text_input(screen, "note").value == "tired"
-        assert "saving again replaces it" in visible_text(app)
+        assert "saving again replaces it" in screen_text(app)
         assert not screen.has_unsaved_changes()
         await pilot.press("4")
         assert screen.has_unsaved_changes()
@@ -171,11 +148,11 @@ async def test_edit_today_replaces_not_duplicates(app_factory, data_dir):
 async def test_fill_in_yesterday(app_factory, data_dir):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert screen.shown == YESTERDAY
-        assert "Tue 24 Nov · yesterday" in visible_text(app)
+        assert "Tue 24 Nov · yesterday" in screen_text(app)
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
     stored = Store(data_dir).checkins()
@@ -185,7 +162,7 @@ async def test_fill_in_yesterday(app_factory, data_dir):
 async def test_moving_past_today_is_refused_gently(app_factory):
     app = app_factory()
     async with app.run_test(notifications=True) as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert screen.shown == TODAY
@@ -201,7 +178,7 @@ async def test_moving_past_today_is_refused_gently(app_factory):
 async def test_switching_day_with_changes_asks_first(app_factory, data_dir):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("4", "shift+tab", "left_square_bracket")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
@@ -221,11 +198,11 @@ async def test_delete_asks_first(app_factory, data_dir):
     app = app_factory()
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
     async with app.run_test(notifications=True) as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Delete the check-in for Wed 25 Nov?" in visible_text(app)
+        assert "Delete the check-in for Wed 25 Nov?" in screen_text(app)
         await pilot.press("enter")  # the focused answer is the safe one
         await settle(pilot)
         assert app.screen is screen
@@ -238,14 +215,14 @@ async def test_delete_asks_first(app_factory, data_dir):
         assert Store(data_dir).checkin_on(TODAY) is None
         assert scale(screen, "mood").value is None
         assert any("Deleted the check-in for Wed 25 Nov" in n for n in notes(app))
-        assert "Nothing saved for this day yet" in visible_text(app)
+        assert "Nothing saved for this day yet" in screen_text(app)
 
 
 async def test_answering_a_question_keeps_the_shown_day(app_factory, data_dir):
     app = app_factory()
     app.store.save_checkin(CheckIn(date=YESTERDAY.isoformat(), mood=2))
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("left_square_bracket")
         await settle(pilot)
         await pilot.press("x")
@@ -263,7 +240,7 @@ async def test_delete_yesterday_leaves_today(app_factory, data_dir):
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
     app.store.save_checkin(CheckIn(date=YESTERDAY.isoformat(), mood=2))
     async with app.run_test() as pilot:
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         await pilot.press("left_square_bracket")
         await settle(pilot)
         await pilot.press("x")
@@ -288,12 +265,12 @@ async def test_delete_yesterday_leaves_today(app_factory, data_dir):
 async def test_bad_values_are_explained_next_to_the_field(app_factory, data_dir, keys, field, message):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press(*keys, "ctrl+s")
         await settle(pilot)
         assert app.current_mode == "checkin"
         assert screen.error_text(field) == message
-        assert message in visible_text(app)
+        assert message in screen_text(app)
         assert app.focused.id == field
         # Fixing the field clears its message.
         if field == "mood":
@@ -313,7 +290,7 @@ async def test_note_too_long_and_nothing_half_saved(app_factory, data_dir):
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3, note="kept"))
     before = (data_dir / "runmate.json").read_bytes()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("5", "tab", "tab", "9", "9")  # mood changed, sleep 99: bad
         # 501 characters arrive as a paste would; typing them one by one adds nothing to the test.
         text_input(screen, "note").value = "a" * (MAX_NOTE + 1)
@@ -330,7 +307,7 @@ async def test_note_too_long_and_nothing_half_saved(app_factory, data_dir):
 async def test_comma_decimal_sleep_is_accepted(app_factory, data_dir):
     app = app_factory()
     async with app.run_test() as pilot:
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         await pilot.press("3", "tab", "tab", "7", "comma", "5", "ctrl+s")
         await settle(pilot)
     assert Store(data_dir).checkin_on(TODAY).sleep_hours == 7.5
@@ -344,16 +321,16 @@ async def test_sleep_hint_is_not_saved_unless_confirmed(app_factory, data_dir):
     app.store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=3)).isoformat(), mood=3, sleep_hours=6.5))
     app.store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=2)).isoformat(), mood=3))  # no sleep given
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         assert text_input(screen, "sleep_hours").placeholder == "last time 6.5 h · ctrl+l to use it"
-        assert "last time 6.5 h" in visible_text(app)
+        assert "last time 6.5 h" in screen_text(app)
         await pilot.press("4", "ctrl+s")
         await settle(pilot)
     assert Store(data_dir).checkin_on(TODAY).sleep_hours is None
 
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("ctrl+l")
         assert text_input(screen, "sleep_hours").value == "6.5"
         assert app.focused.id == "sleep_hours"
@@ -365,7 +342,7 @@ async def test_sleep_hint_is_not_saved_unless_confirmed(app_factory, data_dir):
 async def test_no_hint_without_earlier_sleep(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         assert text_input(screen, "sleep_hours").placeholder == "for example 7.5"
         await pilot.press("ctrl+l")
         assert text_input(screen, "sleep_hours").value == ""
@@ -378,9 +355,9 @@ async def test_note_is_literal_text(app_factory, data_dir):
     app = app_factory()
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3, note="[bold]x[/]"))
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         assert text_input(screen, "note").value == "[bold]x[/]"
-        assert "[bold]x[/]" in visible_text(app)
+        assert "[bold]x[/]" in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert Store(data_dir).checkin_on(TODAY).note == "[bold]x[/]"
@@ -389,7 +366,7 @@ async def test_note_is_literal_text(app_factory, data_dir):
 async def test_data_changed_reloads_only_a_clean_form(app_factory, data_dir):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         other = Store(data_dir)
         other.save_checkin(CheckIn(date=TODAY.isoformat(), mood=5))
         screen.data_changed()
@@ -407,7 +384,7 @@ async def test_data_changed_reloads_only_a_clean_form(app_factory, data_dir):
 async def test_reopening_shows_today_prefilled(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
-        screen = await open_checkin(pilot)
+        screen = await open_mode(pilot, "checkin")
         await pilot.press("left_square_bracket")
         await settle(pilot)
         await pilot.press("3", "ctrl+s")  # saves yesterday, then the dashboard
@@ -427,7 +404,7 @@ async def test_line_back_mentions_todays_plan_and_an_easy_walk(app_factory):
     app = app_factory()
     app.store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20))
     async with app.run_test(notifications=True) as pilot:
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         await pilot.press("3", "1", "ctrl+s")  # energy 1
         await settle(pilot)
     shown = notes(app)
@@ -442,7 +419,7 @@ async def test_save_announces_data_saved(app_factory):
     app.data_saved = lambda source=None: (calls.append(source), announce(source))
     async with app.run_test() as pilot:
         await settle(pilot)  # the dashboard is up first and has shown "no check-in yet"
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         checkin_screen = app.screen
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
@@ -461,7 +438,7 @@ async def test_safety_note_after_save_at_most_once_a_day(app_factory, data_dir):
     app = app_factory(settings=Settings(welcomed=True, support_contact="Sam, 0123 456"))
     _low_history(app.store, 4)
     async with app.run_test(notifications=True) as pilot:
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         await pilot.press("1", "ctrl+s")  # the 5th low mood in the last 5 check-ins
         await settle(pilot)
         shown = [n for n in notes(app) if "can't carry this alone" in n]
@@ -483,7 +460,7 @@ async def test_no_safety_note_when_mood_is_not_mostly_low(app_factory, data_dir)
     app = app_factory()
     _low_history(app.store, 3)
     async with app.run_test(notifications=True) as pilot:
-        await open_checkin(pilot)
+        await open_mode(pilot, "checkin")
         await pilot.press("2", "ctrl+s")  # 4 low of 4: fewer than 5 check-ins
         await settle(pilot)
     assert not [n for n in notes(app) if "can't carry this alone" in n]

@@ -8,7 +8,7 @@ import pytest
 
 from runmate.models import CheckIn
 
-TODAY = dt.date(2026, 11, 25)  # the fixed today of tests/ui/conftest.py
+from ui_helpers import TODAY, open_mode
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -21,10 +21,7 @@ def _history(store) -> None:
 
 
 async def _open(pilot) -> None:
-    await pilot.press("c")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await open_mode(pilot, "checkin")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

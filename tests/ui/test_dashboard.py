@@ -1,7 +1,8 @@
 from textual.widgets import Static
 
 from runmate.models import CheckIn, PlannedActivity, Settings
-from tests.ui.conftest import TODAY
+
+from ui_helpers import TODAY
 
 
 def _text(app, selector: str) -> str:

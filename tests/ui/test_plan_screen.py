@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
@@ -19,8 +18,8 @@ from runmate.models import (
 from runmate.screens.plan import PlanScreen
 from runmate.store import Store
 
+from ui_helpers import TODAY, open_mode, settle
 
-TODAY = dt.date(2026, 11, 25)  # the fixed today of tests/ui/conftest.py
 WHY = "Move three mornings a week, because it clears my head and helps me sleep."
 
 
@@ -65,20 +64,6 @@ def app_with(app_factory, **settings):
     return app_factory(settings=Settings(welcomed=True, goal_days=3, goal_why=WHY, **settings))
 
 
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_plan(pilot) -> PlanScreen:
-    await pilot.press("p")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, PlanScreen)
-    return screen
-
-
 async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
@@ -119,7 +104,7 @@ async def test_week_shows_days_goal_and_literal_text(data_dir: Path, app_factory
     seed_week(data_dir)
     app = app_with(app_factory)
     async with app.run_test(size=(120, 36)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         text = visible(app)
         assert "This week, 23 Nov to 29 Nov 2026" in text
         assert "1 of 3 days this week" in text
@@ -140,7 +125,7 @@ async def test_past_planned_is_gently_not_ticked(data_dir: Path, app_factory) ->
     add(store, "2026-11-23", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         line = next(line for line in week_lines(app) if line.startswith("Mon 23 Nov"))
         assert "not ticked" in line
 
@@ -149,7 +134,7 @@ async def test_week_navigation(data_dir: Path, app_factory) -> None:
     seed_week(data_dir)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "right_square_bracket")
         assert "Next week, 30 Nov to 6 Dec 2026" in visible(app)
         assert week_lines(app)[0].startswith("Mon 30 Nov")
@@ -168,7 +153,7 @@ async def test_week_navigation(data_dir: Path, app_factory) -> None:
 async def test_add_fills_the_form_and_saves(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "a")
         # Focus starts on minutes; the day defaults to the selected day (today).
         await pilot.press(*"30")
@@ -195,7 +180,7 @@ async def test_add_fills_the_form_and_saves(data_dir: Path, app_factory) -> None
 async def test_add_run_gets_a_five_minute_warmup(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "down", "down", "a")  # Friday 27 Nov
         await pilot.press(*"20")
         await press(pilot, "enter")
@@ -206,7 +191,7 @@ async def test_add_run_gets_a_five_minute_warmup(data_dir: Path, app_factory) ->
 async def test_bad_minutes_are_refused_with_a_message(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "a")
         await pilot.press(*"2000")
         await press(pilot, "enter")
@@ -226,7 +211,7 @@ async def test_tick_with_before_and_after(data_dir: Path, app_factory) -> None:
     a = add(store, "2026-11-25", "run", 20)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "space")
         await pilot.press("2")
         await press(pilot, "tab")
@@ -247,7 +232,7 @@ async def test_tick_can_skip_the_questions_with_one_key(data_dir: Path, app_fact
     add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "space", "enter")
         saved = Store(data_dir).activities()[0]
         assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, None, None, None)
@@ -258,7 +243,7 @@ async def test_tick_refuses_a_rating_outside_one_to_five(data_dir: Path, app_fac
     add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "space", "7", "enter")
         assert "How you felt before is a whole number from 1 (very low) to 5 (very good)." in visible(app)
         assert Store(data_dir).activities()[0].status == STATUS_PLANNED
@@ -271,7 +256,7 @@ async def test_untick_asks_then_goes_back_to_planned(data_dir: Path, app_factory
     add(store, "2026-11-25", "run", 20, status=STATUS_DONE, before=2, after=4, actual_minutes=22)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "space", "n")  # keep it done
         assert Store(data_dir).activities()[0].status == STATUS_DONE
         await press(pilot, "space", "y")
@@ -286,7 +271,7 @@ async def test_rest_with_reason_and_back(data_dir: Path, app_factory) -> None:
     add(store, "2026-11-25", "run", 20)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "r")
         await pilot.press(*"life happened")
         await press(pilot, "enter")
@@ -306,7 +291,7 @@ async def test_edit_changes_minutes(data_dir: Path, app_factory) -> None:
     a = add(store, "2026-11-25", "walk", 30, note="old")
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "e", "tab", "tab")  # date -> kind -> minutes
         await pilot.press("ctrl+u", *"45")
         await press(pilot, "enter")
@@ -319,7 +304,7 @@ async def test_enter_edits_an_activity_and_adds_on_an_empty_day(data_dir: Path, 
     add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "enter")
         assert "Change this activity" in visible(app)
         await press(pilot, "escape", "down", "enter")  # Thursday: nothing planned
@@ -334,7 +319,7 @@ async def test_move_to_another_day(data_dir: Path, app_factory) -> None:
     a = add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "m", "down", "down")  # two days later
         assert "Friday 27 November 2026" in visible(app)
         await press(pilot, "enter")
@@ -358,11 +343,14 @@ async def test_delete_asks_first(data_dir: Path, app_factory) -> None:
     add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "x")
         assert "Delete this activity?" in visible(app)
         await press(pilot, "n")
         assert len(Store(data_dir).activities()) == 1
+        await press(pilot, "x", "enter")  # Enter alone keeps it: the focus starts on "Keep it"
+        assert len(Store(data_dir).activities()) == 1
+        assert isinstance(app.screen, PlanScreen)
         await press(pilot, "x", "y")
         assert Store(data_dir).activities() == []
         assert any(line.startswith("Wed 25 Nov") and "rest day" in line for line in week_lines(app))
@@ -374,7 +362,7 @@ async def test_delete_asks_first(data_dir: Path, app_factory) -> None:
 async def test_goal_dialog_saves_days_and_why(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "g")
         await pilot.press("ctrl+u", "9")
         await press(pilot, "enter")
@@ -391,7 +379,7 @@ async def test_goal_dialog_saves_days_and_why(data_dir: Path, app_factory) -> No
 async def test_starter_fills_weeks_and_restart_never_duplicates(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "S", "enter")
         first = Store(data_dir).activities()
         assert len(first) == 27
@@ -412,7 +400,7 @@ async def test_starter_fills_weeks_and_restart_never_duplicates(data_dir: Path, 
 async def test_data_changed_reloads(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_plan(pilot)
+        screen = await open_mode(pilot, "plan")
         add(Store(data_dir), "2026-11-26", "dance", 15)
         screen.data_changed()
         await settle(pilot)
@@ -425,7 +413,7 @@ async def test_saves_are_announced_to_the_app(data_dir: Path, app_factory) -> No
     app = app_with(app_factory)
     app.data_saved = lambda source=None: calls.append(source)  # type: ignore[attr-defined]
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(pilot)
+        await open_mode(pilot, "plan")
         await press(pilot, "a")
         await pilot.press(*"10")
         await press(pilot, "enter")
@@ -436,7 +424,7 @@ async def test_saves_are_announced_to_the_app(data_dir: Path, app_factory) -> No
 
 
 async def _open_plan_for_snapshot(pilot) -> None:
-    await open_plan(pilot)
+    await open_mode(pilot, "plan")
 
 
 def test_snapshot_week_80x24(snap_compare, data_dir: Path, app_factory) -> None:
@@ -450,7 +438,7 @@ def test_snapshot_week_120x36(snap_compare, data_dir: Path, app_factory) -> None
 
 
 async def _open_done_dialog(pilot) -> None:
-    await open_plan(pilot)
+    await open_mode(pilot, "plan")
     await press(pilot, "space", "2", "tab", "5")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from textual.widgets._footer import FooterKey
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
 from runmate.screens.checkin import CheckInScreen
-from runmate.screens.confirm import ConfirmLeaveScreen
+from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.dashboard import DashboardScreen
 from runmate.screens.help import HelpScreen
@@ -22,15 +21,9 @@ from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import DataFileError, Store
 
-from shell_helpers import ProbeScreen, make_probe_app, screen_text
+from ui_helpers import ProbeScreen, make_probe_app, screen_text, settle
 
 MODE_KEYS = {"d": ("dashboard", DashboardScreen), "c": ("checkin", CheckInScreen), "p": ("plan", PlanScreen), "j": ("journal", JournalScreen)}
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
@@ -39,6 +32,11 @@ async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:
             return True
         await pilot.pause(0.05)
     return condition()
+
+
+def asks_to_leave(app) -> bool:
+    """The "Leave without saving?" question is on top."""
+    return isinstance(app.screen, ConfirmScreen) and "Leave without saving?" in screen_text(app)
 
 
 # -- modes ----------------------------------------------------------------------------------------
@@ -394,8 +392,7 @@ async def test_leaving_dirty_settings_asks_first(app_factory, data_dir):
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmLeaveScreen)
-        assert "Leave without saving?" in screen_text(app)
+        assert asks_to_leave(app)
         await pilot.press("escape")  # keep editing
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
@@ -425,7 +422,7 @@ async def test_escape_on_dirty_settings_asks_and_unsaved_theme_is_undone(app_fac
         assert app.theme == "gruvbox"
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert asks_to_leave(app)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -451,7 +448,7 @@ async def test_dirty_mode_screen_asks_before_switching_and_quitting(data_dir):
         await pilot.press("x")  # the probe screen now holds an edit
         await pilot.press("c")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert asks_to_leave(app)
         await pilot.press("n")
         await settle(pilot)
         assert app.screen is probe and probe.dirty
@@ -461,7 +458,7 @@ async def test_dirty_mode_screen_asks_before_switching_and_quitting(data_dir):
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("ctrl+q")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert asks_to_leave(app)
         await pilot.press("escape")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, SettingsScreen)
@@ -485,7 +482,7 @@ async def test_quit_with_dirty_screen_leaves_when_told(data_dir):
         await settle(pilot)
         await pilot.press("x", "q")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert asks_to_leave(app)
         await pilot.press("y")
         await pilot.pause()
         assert not app.is_running

@@ -15,7 +15,7 @@ from runmate.app import RunmateApp
 from runmate.models import Settings
 from runmate.store import DataFileError, Store
 
-from shell_helpers import TODAY
+from ui_helpers import TODAY
 
 SIZES = [(80, 24), (120, 36)]
 

@@ -1,10 +1,15 @@
-"""Helpers for the app shell's tests: visible text, and an app with a small probe screen."""
+"""Helpers shared by the UI tests: waiting for the screen, opening a mode, the text on the terminal,
+and an app with a small probe screen.
+
+Test files import it as `ui_helpers` (pytest puts tests/ui on sys.path; tests/ has no __init__.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from textual.app import ComposeResult
@@ -16,15 +21,34 @@ from runmate.models import Settings
 from runmate.screens.base import RunmateScreen
 from runmate.store import Store
 
-# The same fixed Wednesday as tests/ui/conftest.py.
+# The fixed "today" of every UI test and snapshot: a Wednesday.
 TODAY = dt.date(2026, 11, 25)
+
+# The app-wide key that opens each mode.
+MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
+
+
+async def settle(pilot) -> None:
+    """Let the app process what is pending, then wait for its workers (store reads and writes)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_mode(pilot, mode: str) -> Any:
+    """Press the key of ``mode``, wait until it has loaded, and return its screen."""
+    await pilot.press(MODE_KEYS[mode])
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, pilot.app.MODES[mode])
+    return screen
 
 
 def screen_text(app) -> str:
-    """What the terminal shows right now, as plain text."""
+    """What the terminal shows right now (a dialog and the screens behind it), as plain text."""
     width, height = app.size
     console = Console(file=io.StringIO(), width=width, height=height, color_system=None, record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_full_update())
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
 
 
