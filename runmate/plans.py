@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from runmate.insights import day_label  # noqa: F401  (used by the plan screen and command)
 from runmate.models import (
     MAX_NOTE,
     DEFAULT_WARMUP,

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from runmate.cli import Context, UsageError
+from runmate.insights import day_label
 
 
 def register(sub, parent: argparse.ArgumentParser) -> None:
@@ -95,7 +96,7 @@ def _resolve(ctx: Context, prefix: str) -> str:
 
 def _say_saved(ctx: Context, what: str, activity) -> None:
     from runmate.models import short_id
-    from runmate.plans import day_label, describe_plan
+    from runmate.plans import describe_plan
 
     ctx.say(f"{what} {short_id(activity.id)}: {describe_plan(activity)} on {day_label(activity.day)}.")
 
@@ -138,7 +139,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(f"Why: {settings.goal_why}")
     ctx.say()
     for day in plans.week_days(monday):
-        label = plans.day_label(day) + (" (today)" if day == ctx.today else "")
+        label = day_label(day) + (" (today)" if day == ctx.today else "")
         todays = [a for a in window if a.date == day.isoformat()]
         if not todays:
             ctx.say(f"{label:<20}rest day")
@@ -250,8 +251,8 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
         n = len(change.remove_ids)
         ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were not done yet.")
     ctx.say(
-        f"Starter program from week {week}: {len(change.add)} sessions from {plans.day_label(first.day)} "
-        f"to {plans.day_label(last.day)} {last.day.year}, three a week with a rest day between, "
+        f"Starter program from week {week}: {len(change.add)} sessions from {day_label(first.day)} "
+        f"to {day_label(last.day)} {last.day.year}, three a week with a rest day between, "
         "each after a 5-minute warm-up walk."
     )
     ctx.say("Any week can be repeated: runmate plan starter --week N")

@@ -16,9 +16,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
+from runmate.insights import day_label
 from runmate.models import (
     STATUS_DONE,
-    STATUS_PLANNED,
     STATUS_REST,
     PlannedActivity,
     Settings,
@@ -221,7 +221,7 @@ class PlanScreen(RunmateScreen):
 
     def _day_line(self, day: dt.date, data: WeekData, a: PlannedActivity | None, first: bool) -> Content:
         is_today = day == data.today
-        label = plans.day_label(day) if first else ""
+        label = day_label(day) if first else ""
         day_style = "bold $accent" if is_today else "bold"
         lead = Content.assemble((f"{label:<{DAY_WIDTH - 1}}", day_style), " ")
         if a is None:
@@ -378,7 +378,7 @@ class PlanScreen(RunmateScreen):
             if result is None:
                 return
             self._follow(result.day)
-            self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {plans.day_label(result.day)}.", f"act:{result.id}")
+            self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
 
         self.app.push_screen(ActivityDialog(day=self.selected_day()), done)
 
@@ -410,7 +410,7 @@ class PlanScreen(RunmateScreen):
                 self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
 
         self.app.push_screen(
-            ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {plans.day_label(activity.day)}", yes="Delete", no="Keep it"),
+            ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it"),
             done,
         )
 
@@ -427,7 +427,7 @@ class PlanScreen(RunmateScreen):
                 a.date = day.isoformat()
 
             self._follow(day)
-            self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {plans.day_label(day)}.", f"act:{activity.id}")
+            self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
 
         self.app.push_screen(MoveDialog(activity, self.monday or activity.day), done)
 
@@ -439,7 +439,7 @@ class PlanScreen(RunmateScreen):
 
             def undo(yes: bool | None) -> None:
                 if yes:
-                    self._save(lambda store: store.update_activity(activity.id, _back_to_planned), "Back to planned.", f"act:{activity.id}")
+                    self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
 
             self.app.push_screen(
                 ConfirmScreen(
@@ -457,9 +457,7 @@ class PlanScreen(RunmateScreen):
                 return
 
             def change(a: PlannedActivity) -> None:
-                a.status = STATUS_DONE
-                a.before, a.after, a.actual_minutes = result.before, result.after, result.minutes
-                a.rest_reason = ""
+                a.mark_done(result.before, result.after, result.minutes)
 
             self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
 
@@ -470,7 +468,7 @@ class PlanScreen(RunmateScreen):
         if activity is None:
             return
         if activity.status == STATUS_REST:
-            self._save(lambda store: store.update_activity(activity.id, _back_to_planned), "Back to planned.", f"act:{activity.id}")
+            self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
             return
 
         def done(reason: str | None) -> None:
@@ -478,9 +476,7 @@ class PlanScreen(RunmateScreen):
                 return
 
             def change(a: PlannedActivity) -> None:
-                _back_to_planned(a)
-                a.status = STATUS_REST
-                a.rest_reason = reason
+                a.mark_rest(reason)
 
             self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
 
@@ -528,11 +524,3 @@ class PlanScreen(RunmateScreen):
     def _follow(self, day: dt.date) -> None:
         """Show the week holding ``day`` (after a save that lands there)."""
         self.monday = week_start(day)
-
-
-def _back_to_planned(a: PlannedActivity) -> None:
-    a.status = STATUS_PLANNED
-    a.before = a.after = a.actual_minutes = None
-    a.rest_reason = ""
-
-

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from runmate import plans
+from runmate.insights import day_label
 from runmate.models import (
     ACTIVITY_KINDS,
     DEFAULT_WARMUP,
@@ -174,7 +175,7 @@ class DoneDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="done-dialog"):
             yield Static("Done, well moved", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
             yield Static("How did you feel? 1 very low to 5 very good. All optional.", classes="plan-dialog-hint")
             yield _field("Before", self._scale_input("before"), "before")
             yield _field("After", self._scale_input("after"), "after")
@@ -225,7 +226,7 @@ class RestDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="rest-dialog"):
             yield Static("A rest day instead", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
             yield Static("Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint")
             yield _field("Reason", Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True), "reason")
             yield self._buttons("Rest")
@@ -263,7 +264,7 @@ class MoveDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="move-dialog"):
             yield Static("Move to another day", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {plans.day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
             yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
             yield Static("", id="move-weekday", classes="plan-dialog-hint")
             yield Static("A date, or a weekday like 'fri' · ↑/↓ a day earlier or later", classes="plan-dialog-hint")

@@ -268,7 +268,6 @@ def test_words() -> None:
     assert plans.describe_status(a) == "done, felt 2 low -> 4 good, 25 min"
     b = act("2026-11-23", status=STATUS_REST, rest_reason="tired")
     assert plans.describe_status(b) == "rest: tired"
-    assert plans.day_label(TODAY) == "Wed 25 Nov"
     assert plans.week_title(TODAY, TODAY) == "This week, 23 Nov to 29 Nov 2026"
     assert plans.week_title(dt.date(2026, 12, 1), TODAY).startswith("Next week")
 
