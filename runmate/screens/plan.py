@@ -167,7 +167,11 @@ class PlanScreen(RunmateScreen):
         self._keep = None
         note = plans.buildup_note(data.activities, data.monday)
         buildup = self.query_one("#plan-buildup", Static)
-        buildup.update(Content.assemble(("A gentle note  ", "bold"), note) if note else "")
+        if note:
+            buildup.update(Content.assemble(("A gentle note  ", "bold"), note))
+        elif data.monday >= week_start(data.today) and not any(data.on(day) for day in plans.week_days(data.monday)):
+            note = "Nothing planned yet. Press a to add a walk, a run or anything you enjoy, or S for a gentle 9-week walk/run starter program."
+            buildup.update(Content(note))
         buildup.display = bool(note)
 
     def _default_index(self, data: WeekData, ids: list[str | None]) -> int:

@@ -445,3 +445,17 @@ async def _open_done_dialog(pilot) -> None:
 def test_snapshot_done_dialog_80x24(snap_compare, data_dir: Path, app_factory) -> None:
     seed_week(data_dir)
     assert snap_compare(app_with(app_factory), terminal_size=(80, 24), run_before=_open_done_dialog)
+
+
+async def test_an_empty_week_suggests_how_to_start(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mode(pilot, "plan")
+        hint = pilot.app.screen.query_one("#plan-buildup")
+        assert hint.display and "S for a gentle 9-week walk/run starter program" in str(hint.render())
+        await pilot.press("S")
+        await settle(pilot)
+        await pilot.press("enter")  # start the program from today
+        await settle(pilot)
+        assert len(app.store.activities()) == 27
+        assert not pilot.app.screen.query_one("#plan-buildup").display  # starter sessions get no note
