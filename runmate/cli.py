@@ -124,6 +124,11 @@ def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int
     except StoreError as exc:
         print(f"runmate: {exc}", file=ctx.err)
         return EXIT_DATA
+    except BrokenPipeError:
+        # The reader stopped early (runmate plan list | head): nothing is wrong with the data.
+        if ctx.out is sys.__stdout__:
+            _silence_stdout()
+        return EXIT_OK
     except OSError as exc:
         print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
         return EXIT_DATA
@@ -149,8 +154,20 @@ def run_app(ctx: Context) -> int:
         return EXIT_DATA
     from runmate.app import RunmateApp
 
-    RunmateApp(store=store, data_problem=problem).run()
+    app = RunmateApp(store=store, data_problem=problem)
+    app.run()
     if problem:  # the app showed it too; leave it in the terminal where it can be copied
         print(f"runmate: {problem}", file=ctx.err)
         return EXIT_DATA
-    return EXIT_OK
+    return EXIT_OK if not app.return_code else EXIT_DATA
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not complain about the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

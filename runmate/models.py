@@ -256,7 +256,7 @@ def parse_checkin(
             hours = float(str(sleep_hours).strip().replace(",", "."))
             if not (0 <= hours <= 24) or hours != hours:
                 raise ValueError
-            hours = round(hours, 2)
+            hours = round(hours, 2) + 0.0  # -0 becomes 0
         except ValueError:
             c.add("sleep_hours", message)
             hours = None

@@ -24,11 +24,12 @@ import datetime as dt
 import errno
 import functools
 import os
+import re
 import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,10 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from runmate.models import (
+    ACTIVITY_KINDS,
+    SOURCE_STARTER,
+    SOURCE_USER,
+    STATUSES,
     CheckIn,
     JournalEntry,
     PlannedActivity,
@@ -240,7 +245,29 @@ def record_problem(table: str, record: Any) -> str | None:
         return f"a record in '{table}' has an empty id"
     if "date" in required and not _real_date(record["date"]):
         return f"a record in '{table}' has a date that is not a real date"
+    for name, low, high in _RANGES.get(table, ()):
+        value = record.get(name)
+        if value is not None and not low <= value <= high:
+            return f"a record in '{table}' has {name} {value}, outside {low} to {high}"
+    for name, allowed in _CHOICES.get(table, ()):
+        if name in record and record[name] not in allowed:
+            return f"a record in '{table}' has an unknown {name} '{record[name]}'"
+    time_of_day = record.get("time") if table == ACTIVITIES else None
+    if time_of_day is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", time_of_day):
+        return f"a record in '{table}' has a time of day that is not HH:MM"
     return None
+
+
+# Values that runmate never writes outside these bounds; a file holding them was changed by hand
+# or damaged, and is treated like any other damaged file.
+_RANGES: dict[str, tuple[tuple[str, float, float], ...]] = {
+    CHECKINS: (("mood", 1, 5), ("energy", 1, 5), ("stress", 1, 5), ("sleep_quality", 1, 5), ("sleep_hours", 0, 24)),
+    ACTIVITIES: (("minutes", 1, 1440), ("warmup", 0, 60), ("before", 1, 5), ("after", 1, 5), ("actual_minutes", 1, 1440)),
+    SETTINGS: (("goal_days", 1, 7),),
+}
+_CHOICES: dict[str, tuple[tuple[str, Container[str]], ...]] = {
+    ACTIVITIES: (("kind", ACTIVITY_KINDS), ("status", STATUSES), ("source", (SOURCE_USER, SOURCE_STARTER))),
+}
 
 
 # --- the lock ---------------------------------------------------------------------------------

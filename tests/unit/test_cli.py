@@ -158,3 +158,33 @@ def test_no_command_opens_the_app_and_a_damaged_file_ends_with_status_1(data_dir
     assert isinstance(opened[-1], DataFileError)
     assert f"runmate: The data file {data_dir / 'runmate.json'} can't be read" in capsys.readouterr().err
     assert (data_dir / "runmate.json").read_bytes() == b"{"
+
+
+def test_a_reader_that_stops_early_is_not_a_data_problem(tmp_path):
+    """`runmate plan list | head -1`: the closed pipe is no error of the data folder."""
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    err = io.StringIO()
+    code = main(["--data-dir", str(tmp_path / "d"), "plan", "list"], out=ClosedPipe(), err=err)
+    assert code == 0
+    assert err.getvalue() == ""
+
+
+def test_the_app_failing_is_not_reported_as_success(tmp_path, monkeypatch):
+    from runmate.app import RunmateApp
+
+    def crash(self, *args, **kwargs):
+        self._return_code = 1  # what Textual records when the app stops on an error
+
+    monkeypatch.setattr(RunmateApp, "run", crash)
+    assert main(["--data-dir", str(tmp_path / "d")]) == 1
+
+
+def test_the_app_closing_normally_is_success(tmp_path, monkeypatch):
+    from runmate.app import RunmateApp
+
+    monkeypatch.setattr(RunmateApp, "run", lambda self, *a, **k: None)
+    assert main(["--data-dir", str(tmp_path / "d")]) == 0

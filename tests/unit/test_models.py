@@ -246,3 +246,12 @@ def test_activity_done_rest_and_reopen_keep_only_what_fits_the_status():
     assert a.done_minutes == 0
     a.reopen()
     assert (a.status, a.before, a.after, a.actual_minutes, a.rest_reason) == (STATUS_PLANNED, None, None, None, "")
+
+
+def test_minus_zero_hours_of_sleep_is_zero():
+    import math
+
+    from runmate.models import parse_checkin
+
+    c = parse_checkin(today=TODAY, mood=3, sleep_hours="-0")
+    assert c.sleep_hours == 0 and math.copysign(1, c.sleep_hours) == 1

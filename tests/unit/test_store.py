@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -631,3 +632,35 @@ def test_is_empty_ignores_settings(store):
 def test_nothing_on_disk_until_the_first_operation(data_dir):
     Store(data_dir)
     assert not data_dir.exists()
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "words"),
+    [
+        ("checkins", {"mood": 9}, "mood 9, outside 1 to 5"),
+        ("checkins", {"mood": 0}, "mood 0"),
+        ("checkins", {"energy": 6}, "energy 6"),
+        ("checkins", {"sleep_hours": 25.0}, "sleep_hours 25.0"),
+        ("activities", {"kind": "zzz"}, "unknown kind 'zzz'"),
+        ("activities", {"status": "failed"}, "unknown status 'failed'"),
+        ("activities", {"minutes": 0}, "minutes 0"),
+        ("activities", {"warmup": 61}, "warmup 61"),
+        ("activities", {"after": 7}, "after 7"),
+        ("activities", {"time": "25:00"}, "time of day"),
+        ("settings", {"goal_days": 0}, "goal_days 0"),
+    ],
+)
+def test_values_runmate_never_writes_mark_the_file_as_damaged(data_dir, table, change, words):
+    from runmate.models import CheckIn, PlannedActivity, Settings
+
+    store = Store(data_dir)
+    store.save_checkin(CheckIn(date="2026-11-20", mood=3, energy=3, sleep_hours=7.0))
+    store.add_activity(PlannedActivity(date="2026-11-20", kind="run", minutes=20, time="07:30"))
+    store.save_settings(Settings(goal_days=3))
+    data = orjson.loads(store.path.read_bytes())
+    next(iter(data[table].values())).update(change)
+    raw = orjson.dumps(data)
+    store.path.write_bytes(raw)
+    with pytest.raises(DataFileError, match=re.escape(words)):
+        Store(data_dir).checkins()
+    assert store.path.read_bytes() == raw
