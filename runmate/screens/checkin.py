@@ -59,12 +59,14 @@ class CheckInScreen(RunmateScreen):
     AUTO_FOCUS = "#mood"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    # Only Save is in the footer, so the app's keys (help and quit among them) fit in 80 columns;
+    # the rest are on the screen's own key line and in the help (? or f1).
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("left_square_bracket", "previous_day", "Day before"),
-        Binding("right_square_bracket", "next_day", "Day after"),
-        Binding("x", "delete", "Delete"),
-        Binding("ctrl+l", "use_last_sleep", "Use last sleep"),
+        Binding("left_square_bracket", "previous_day", "Day before", show=False),
+        Binding("right_square_bracket", "next_day", "Day after", show=False),
+        Binding("x", "delete", "Delete", show=False),
+        Binding("ctrl+l", "use_last_sleep", "Use last sleep", show=False),
         Binding("enter", "next_field", "Next field", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
