@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _save(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import insights
+    from runmate import actions
     from runmate.models import parse_checkin
 
     # Validate everything before the store is opened: bad input writes nothing.
@@ -51,12 +51,10 @@ def _save(args: argparse.Namespace, ctx: Context) -> int:
         sleep_quality=args.sleep_quality,
         note=args.note if args.note is not None else "",
     )
-    store = ctx.store
-    saved, replaced = store.save_checkin(checkin)
-    ctx.say(insights.saved_sentence(saved, replaced, ctx.today))
-    pattern = insights.low_mood_pattern(store.checkins(), ctx.today)
-    if pattern is not None:
-        ctx.say(insights.safety_note(pattern, store.settings().support_contact))
+    result = actions.save_checkin(ctx.store, checkin, ctx.today)
+    ctx.say(result.confirmation(ctx.today))
+    if result.safety_note is not None:  # at most once a day, shared with the app
+        ctx.say(result.safety_note)
     return 0
 
 

@@ -24,20 +24,19 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
-from runmate import insights
+from runmate import actions, insights
 from runmate.models import (
     ENERGY_WORDS,
     MOOD_WORDS,
     SLEEP_QUALITY_WORDS,
     STRESS_WORDS,
     CheckIn,
-    Settings,
     ValidationError,
     parse_checkin,
 )
 from runmate.screens.base import RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.store import StoreError
+from runmate.store import DataFileError, StoreError
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
@@ -55,25 +54,19 @@ class _Loaded:
     recent: list[CheckIn]
 
 
-@dataclass(frozen=True)
-class _Saved:
-    checkin: CheckIn
-    replaced: bool
-    line: str
-    safety: str | None
-
-
 class CheckInScreen(RunmateScreen):
     CSS_PATH = "checkin.tcss"
     AUTO_FOCUS = "#mood"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    # Only Save is in the footer, so the app's keys (help and quit among them) fit in 80 columns;
+    # the rest are on the screen's own key line and in the help (? or f1).
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("left_square_bracket", "previous_day", "Day before"),
-        Binding("right_square_bracket", "next_day", "Day after"),
-        Binding("x", "delete", "Delete"),
-        Binding("ctrl+l", "use_last_sleep", "Use last sleep"),
+        Binding("left_square_bracket", "previous_day", "Day before", show=False),
+        Binding("right_square_bracket", "next_day", "Day after", show=False),
+        Binding("x", "delete", "Delete", show=False),
+        Binding("ctrl+l", "use_last_sleep", "Use last sleep", show=False),
         Binding("enter", "next_field", "Next field", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
@@ -219,7 +212,9 @@ class CheckInScreen(RunmateScreen):
     def _load(self, day: dt.date) -> None:
         try:
             checkins = self.store.checkins()
-        except (StoreError, OSError) as exc:  # a store problem: say so, keep the screen usable
+        except DataFileError:
+            raise  # the app shows its calm damaged-file screen
+        except (StoreError, OSError) as exc:  # busy for now: say so, keep the screen usable
             self.app.call_from_thread(
                 self.notify, f"Your check-ins could not be read: {exc}", title="Not loaded", severity="warning", markup=False
             )
@@ -427,38 +422,21 @@ class CheckInScreen(RunmateScreen):
 
     @work(thread=True, exclusive=True, group="checkin-save")
     def _save(self, checkin: CheckIn, state: tuple[object, ...]) -> None:
-        today = self.today()
+        # A DataFileError propagates: the app shows its calm damaged-file screen.
         try:
-            saved, replaced = self.store.save_checkin(checkin)
-        except (StoreError, OSError) as exc:  # a store problem: say so and keep the form as it is
+            result = actions.save_checkin(self.store, checkin, self.today())
+        except DataFileError:
+            raise
+        except (StoreError, OSError) as exc:  # busy (another runmate is writing): say so, keep the form
             self.app.call_from_thread(self._save_failed, exc)
             return
-        line = ""
-        safety: str | None = None
-        try:
-            activities = self.store.activities(saved.day, saved.day)
-            line = insights.line_back(saved, activities, today)
-            checkins = self.store.checkins()
-            settings = self.store.settings()
-            if insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
-                pattern = insights.low_mood_pattern(checkins, today)
-                assert pattern is not None
-                safety = insights.safety_note(pattern, settings.support_contact)
-                stamp = today.isoformat()
-
-                def mark(current: Settings) -> None:
-                    current.safety_note_shown = stamp
-
-                self.store.update_settings(mark)
-        except (StoreError, OSError):  # the check-in is saved; only the reply is lost, so carry on quietly
-            pass
-        self.app.call_from_thread(self._saved, _Saved(saved, replaced, line, safety), state)
+        self.app.call_from_thread(self._saved, result, state)
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
         self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
-    def _saved(self, result: _Saved, state: tuple[object, ...]) -> None:
+    def _saved(self, result: actions.CheckinSaved, state: tuple[object, ...]) -> None:
         self._saving = False
         self._stored = result.checkin
         self._baseline = state
@@ -469,10 +447,10 @@ class CheckInScreen(RunmateScreen):
             markup=False,
             timeout=8,
         )
-        if result.safety:
+        if result.safety_note:
             # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
             # away on a click and stays long enough to be read calmly.
-            self.notify(result.safety, title="A gentle note", markup=False, timeout=60)
+            self.notify(result.safety_note, title="A gentle note", markup=False, timeout=60)
         self.runmate.data_saved(self)
         self.app.switch_mode("dashboard")
 
@@ -500,6 +478,8 @@ class CheckInScreen(RunmateScreen):
     def _delete(self, day: dt.date) -> None:
         try:
             removed = self.store.delete_checkin(day)
+        except DataFileError:
+            raise  # the app shows its calm damaged-file screen
         except (StoreError, OSError) as exc:
             self.app.call_from_thread(
                 self.notify, f"Nothing was deleted: {exc}", title="Not deleted", severity="warning", markup=False

@@ -35,6 +35,11 @@ class KeyRow:
     description: str
     action: str = ""
 
+    @property
+    def keys_text(self) -> str:
+        """'? or f1'; a run of digits bound to one thing reads '1-5'."""
+        return _keys_text(self.keys)
+
 
 @dataclass
 class KeySection:
@@ -47,46 +52,68 @@ def _own_node(node: DOMNode, screen: Screen, app: App) -> bool:
     return node is screen or node is app or type(node).__module__.startswith("runmate")
 
 
-def collect_keys(app: App, screen: Screen) -> list[KeySection]:
-    """The keys of ``screen`` (and of runmate widgets focused in it), then the app-wide keys.
+def _keys_text(keys: list[str]) -> str:
+    digits = [int(k) for k in keys if len(k) == 1 and k.isdigit()]
+    if len(digits) >= 3 and len(digits) == len(keys) and digits == list(range(digits[0], digits[0] + len(digits))):
+        return f"{digits[0]}-{digits[-1]}"
+    return " or ".join(keys)
 
-    Keys bound to the same action are shown together ("? or f1"). Bindings whose action is
-    switched off (``check_action`` returns False) are left out; greyed ones (None) stay listed.
+
+def collect_keys(app: App, screen: Screen) -> list[KeySection]:
+    """The keys of ``screen`` and of runmate's focusable widgets in it, then the app-wide keys.
+
+    Every binding with a description is listed, also one that is switched off right now (say
+    "Delete" while nothing is saved yet): the key belongs to the screen all the same. Keys with the
+    same description are shown together ("? or f1", "1-5"). When two bindings share a key, the one
+    that gets it now wins (the focused widget, then its containers, the screen, the app); widgets
+    that are not focused add their keys after that, so help lists the same keys wherever the
+    focus is.
     """
     focused = screen.focused
-    nodes: list[DOMNode] = list(focused.ancestors_with_self) if focused is not None else [screen, app]
-    if screen not in nodes:
-        nodes.insert(0, screen)
-    if app not in nodes:
-        nodes.append(app)
+    chain: list[DOMNode] = list(focused.ancestors_with_self) if focused is not None else [screen, app]
+    if screen not in chain:
+        chain.insert(0, screen)
+    if app not in chain:
+        chain.append(app)
+    chain = [node for node in chain if _own_node(node, screen, app)]
+    others = [w for w in screen.query("*") if w.can_focus and w not in chain and _own_node(w, screen, app)]
     here = KeySection("On this screen")
     everywhere = KeySection("Everywhere in runmate")
-    by_action: dict[tuple[int, str], KeyRow] = {}
-    taken: set[str] = set()
-    for node in nodes:
-        if not _own_node(node, screen, app):
-            continue
+    by_description: dict[tuple[int, str], KeyRow] = {}
+    from_widget: set[int] = set()  # rows of widgets, listed after the screen's own
+    taken: set[str] = set()  # keys of the focus chain: what each key does right now
+    listed: set[tuple[str, str]] = set()  # (key, action) pairs already shown
+    for node in [*chain, *others]:
+        in_chain = node in chain
         for key, binding in node._bindings:  # the merged bindings, inherited ones included
-            if binding.system or key in taken or key.startswith(SKIP_KEY_PREFIXES):
+            if binding.system or key.startswith(SKIP_KEY_PREFIXES):
                 continue
-            section = everywhere if (node is app or binding.action in DESCRIPTIONS) else here
             if not (binding.description or binding.action in DESCRIPTIONS):
                 continue
-            if app._check_action_state(binding.action, node) is False:
+            if in_chain:
+                if key in taken:
+                    continue
+                taken.add(key)
+            elif (key, binding.action) in listed:
                 continue
-            taken.add(key)
+            listed.add((key, binding.action))
+            section = everywhere if (node is app or binding.action in DESCRIPTIONS) else here
+            description = DESCRIPTIONS.get(binding.action, binding.description)
             display = app.get_key_display(binding)
-            slot = (id(section), binding.action)
-            if slot in by_action:
-                if display not in by_action[slot].keys:
-                    by_action[slot].keys.append(display)
+            slot = (id(section), description)
+            if slot in by_description:
+                if display not in by_description[slot].keys:
+                    by_description[slot].keys.append(display)
                 continue
-            row = KeyRow([display], DESCRIPTIONS.get(binding.action, binding.description), binding.action)
-            by_action[slot] = row
+            row = KeyRow([display], description, binding.action)
+            by_description[slot] = row
             section.rows.append(row)
+            if node is not screen and node is not app:
+                from_widget.add(id(row))
     for section in (here, everywhere):
         for row in section.rows:
-            row.keys.sort(key=len)  # "q or ^q", "? or f1": the short key first
+            row.keys.sort(key=len)  # "q or ^q", "? or f1": the short key first (stable for "1-5")
+    here.rows.sort(key=lambda row: id(row) in from_widget)
     order = [b.action for b in type(app).BINDINGS if isinstance(b, Binding)]
     everywhere.rows.sort(key=lambda row: order.index(row.action) if row.action in order else len(order))
     return [here, everywhere]
@@ -95,7 +122,7 @@ def collect_keys(app: App, screen: Screen) -> list[KeySection]:
 def _section_widget(section: KeySection) -> Vertical:
     cells: list[Static] = []
     for row in section.rows:
-        cells.append(Static(Text(" or ".join(row.keys)), classes="help-key"))
+        cells.append(Static(Text(row.keys_text), classes="help-key"))
         cells.append(Static(Text(row.description), classes="help-desc"))
     if not cells:
         cells.append(Static("No keys of its own.", classes="help-desc help-none"))

@@ -69,15 +69,16 @@ class ScalePicker(Widget, can_focus=True):
         "scale-picker--empty",
     }
 
+    # One description for the five digits: the help screen lists them together as "1-5".
     BINDINGS = [
-        Binding("1", "choose(1)", "Choose 1", show=False),
-        Binding("2", "choose(2)", "Choose 2", show=False),
-        Binding("3", "choose(3)", "Choose 3", show=False),
-        Binding("4", "choose(4)", "Choose 4", show=False),
-        Binding("5", "choose(5)", "Choose 5", show=False),
-        Binding("left,minus", "step(-1)", "Less", show=False),
-        Binding("right,plus", "step(1)", "More", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("1", "choose(1)", "Set the scale", show=False),
+        Binding("2", "choose(2)", "Set the scale", show=False),
+        Binding("3", "choose(3)", "Set the scale", show=False),
+        Binding("4", "choose(4)", "Set the scale", show=False),
+        Binding("5", "choose(5)", "Set the scale", show=False),
+        Binding("left,minus", "step(-1)", "Lower the scale", show=False),
+        Binding("right,plus", "step(1)", "Raise the scale", show=False),
+        Binding("backspace,delete", "clear", "Clear the scale", show=False),
     ]
 
     value: reactive[int | None] = reactive(None)

@@ -156,21 +156,51 @@ def test_calm_note_on_a_second_line_when_the_rule_holds(data_dir):
         "Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone: please talk to "
         "your doctor or someone you trust. Your support contact: my sister Ana."
     )
-    # The command line does not record the day it showed the note (it shows it whenever the rule holds).
-    assert Store(data_dir).settings().safety_note_shown is None
+    # The day it was shown is kept in the same store the app reads: at most once a day, either way.
+    assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
+    assert Store(data_dir).settings().support_contact == "my sister Ana"  # the rest of the settings kept
 
 
 def test_calm_note_edges(data_dir):
-    # 4 low of 7: no note.
+    # 4 low of 7: no note, and nothing recorded.
     _history(data_dir, [4, 2, 1, 4, 2, 1], TODAY)
     code, out, _ = run_cli(data_dir, "--mood", "3")
     assert code == 0 and len(out.splitlines()) == 1
-    # The same day again with a low mood: 5 low of 7, the note follows (each time the rule holds).
+    assert Store(data_dir).settings().safety_note_shown is None
+    # The same day again with a low mood: 5 low of 7, the note follows the first qualifying save.
     code, out, _ = run_cli(data_dir, "--mood", "1")
     lines = out.splitlines()
     assert lines[0].startswith("Replaced your check-in")
     assert lines[1].startswith("Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone")
     assert "support contact" not in lines[1]  # none set
+
+
+def test_calm_note_at_most_once_a_day(data_dir):
+    _history(data_dir, [2, 2, 2, 2], TODAY)
+    code, out, _ = run_cli(data_dir, "--mood", "1")  # 5 low of 5
+    assert code == 0 and len(out.splitlines()) == 2
+    # Saving again the same day (the rule still holds): one line only.
+    code, out, _ = run_cli(data_dir, "--mood", "2")
+    assert code == 0
+    assert out == "Replaced your check-in for Wed 25 Nov: mood 2 (low).\n"
+    # Another day's check-in saved the same day: still no note.
+    code, out, _ = run_cli(data_dir, "--mood", "1", "--date", "2026-11-20")
+    assert code == 0 and len(out.splitlines()) == 1
+    # The next morning the note may come again.
+    tomorrow = TODAY + dt.timedelta(days=1)
+    code, out, _ = run_cli(data_dir, "--mood", "2", today=tomorrow)
+    lines = out.splitlines()
+    assert lines[0] == "Saved your check-in for Thu 26 Nov: mood 2 (low)."
+    assert lines[1].startswith("Your mood was low on 7 of your last 7 check-ins.")
+    assert Store(data_dir).settings().safety_note_shown == tomorrow.isoformat()
+
+
+def test_no_calm_note_when_already_shown_today_by_the_app(data_dir):
+    _history(data_dir, [2, 2, 2, 2], TODAY)
+    Store(data_dir).save_settings(Settings(safety_note_shown=TODAY.isoformat()))
+    code, out, _ = run_cli(data_dir, "--mood", "1")
+    assert code == 0
+    assert out == "Saved your check-in for Wed 25 Nov: mood 1 (very low).\n"
 
 
 def test_no_note_when_one_of_the_last_seven_is_older_than_14_days(data_dir):

@@ -1,0 +1,73 @@
+"""What runmate does when a person saves something, shared by the screens and the command line.
+
+No Textual here: the check-in screen and ``runmate checkin`` both call these functions, so a
+check-in saved either way follows the same rules against the same store. ``today`` is always a
+parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from runmate import insights
+from runmate.models import CheckIn, Settings
+from runmate.store import LockTimeout, Store
+
+
+@dataclass(frozen=True)
+class CheckinSaved:
+    """The outcome of saving a check-in.
+
+    ``line`` is the one line back that fits the data ('' when it could not be worked out);
+    ``safety_note`` is the calm note when it is due now (at most once a day), otherwise None.
+    """
+
+    checkin: CheckIn
+    replaced: bool
+    line: str
+    safety_note: str | None
+
+    def confirmation(self, today: dt.date) -> str:
+        """'Saved your check-in for Wed 25 Nov: mood 4 (good).'"""
+        return insights.saved_sentence(self.checkin, self.replaced, today)
+
+
+def save_checkin(store: Store, checkin: CheckIn, today: dt.date) -> CheckinSaved:
+    """Save ``checkin`` (replacing that day's), then work out the line back and the safety note.
+
+    The note is due when the low-mood rule holds and it has not been shown yet ``today``; it is
+    then marked shown (``Settings.safety_note_shown``) in a write of its own right after the save,
+    checked again under the store's lock, so two runmates saving at once show it only once.
+
+    A damaged data file (``DataFileError``) propagates. Once the check-in is saved, a busy file
+    (``LockTimeout``) costs only the reply: the line is left empty, and the note is still shown
+    when it was due but could not be marked.
+    """
+    saved, replaced = store.save_checkin(checkin)
+    try:
+        checkins = store.checkins()
+        activities = store.activities(saved.day, saved.day)
+        settings = store.settings()
+    except LockTimeout:
+        return CheckinSaved(saved, replaced, "", None)
+    line = insights.line_back(saved, activities, today)
+    if not insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
+        return CheckinSaved(saved, replaced, line, None)
+    pattern = insights.low_mood_pattern(checkins, today)
+    assert pattern is not None  # should_show_safety_note said the rule holds
+    stamp = today.isoformat()
+    claimed: list[bool] = []
+
+    def mark(current: Settings) -> None:
+        # Under the lock: another runmate may have shown the note a moment ago.
+        claimed.append(current.safety_note_shown != stamp)
+        current.safety_note_shown = stamp
+
+    try:
+        latest = store.update_settings(mark)
+    except LockTimeout:
+        latest, claimed = settings, [True]  # better shown twice than not at all
+    if not claimed[0]:
+        return CheckinSaved(saved, replaced, line, None)
+    return CheckinSaved(saved, replaced, line, insights.safety_note(pattern, latest.support_contact))

@@ -1,0 +1,107 @@
+"""runmate.actions.save_checkin: the one way a check-in is saved, by the screen and the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from runmate import actions
+from runmate.models import CheckIn, PlannedActivity, Settings
+from runmate.store import DataFileError, LockTimeout, Store
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def low_days(store: Store, count: int, mood: int = 2) -> None:
+    for i in range(1, count + 1):
+        store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=i)).isoformat(), mood=mood))
+
+
+def test_saves_and_words_the_line_back(store):
+    store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk", minutes=20))
+    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4, energy=2), TODAY)
+    assert (result.checkin.mood, result.checkin.energy, result.replaced) == (4, 2, False)
+    assert result.line.startswith("Planned for today: ")
+    assert "Energy is low, so an easy walk counts too" in result.line
+    assert result.safety_note is None
+    assert result.confirmation(TODAY) == "Saved your check-in for Wed 25 Nov: mood 4 (good), energy 2 (low)."
+    [stored] = store.checkins()
+    assert (stored.date, stored.mood, stored.energy) == (TODAY.isoformat(), 4, 2)
+    again = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=3), TODAY)
+    assert again.replaced and again.confirmation(TODAY).startswith("Replaced your check-in")
+    assert [c.mood for c in store.checkins()] == [3]
+
+
+def test_the_note_once_a_day_and_marked_in_the_store(store):
+    store.save_settings(Settings(support_contact="Sam [bold]x[/]"))
+    low_days(store, 4)
+    first = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    assert first.safety_note == (
+        "Your mood was low on 5 of your last 5 check-ins. runmate can't carry this alone: please talk to "
+        "your doctor or someone you trust. Your support contact: Sam [bold]x[/]."
+    )
+    settings = store.settings()
+    assert settings.safety_note_shown == TODAY.isoformat()
+    assert settings.support_contact == "Sam [bold]x[/]"
+    second = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    assert second.replaced and second.safety_note is None
+    third = actions.save_checkin(store, CheckIn(date=(TODAY - dt.timedelta(days=6)).isoformat(), mood=1), TODAY)
+    assert third.safety_note is None
+    tomorrow = TODAY + dt.timedelta(days=1)
+    next_day = actions.save_checkin(store, CheckIn(date=tomorrow.isoformat(), mood=2), tomorrow)
+    assert next_day.safety_note is not None and next_day.safety_note.startswith("Your mood was low on 7 of your last 7")
+    assert store.settings().safety_note_shown == tomorrow.isoformat()
+
+
+def test_no_note_and_nothing_marked_when_the_rule_does_not_hold(store):
+    low_days(store, 3)
+    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)  # 4 of 4
+    assert result.safety_note is None
+    assert store.settings().safety_note_shown is None
+
+
+class StaleSettingsStore(Store):
+    """A store whose settings read misses a note another runmate showed a moment ago."""
+
+    def settings(self) -> Settings:
+        return Settings()
+
+
+def test_the_note_is_claimed_under_the_lock(data_dir):
+    store = StaleSettingsStore(data_dir)
+    low_days(store, 4)
+    Store(data_dir).save_settings(Settings(safety_note_shown=TODAY.isoformat()))
+    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    assert result.safety_note is None  # the other runmate showed it already
+    assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
+
+
+class BusySettingsStore(Store):
+    def update_settings(self, change):
+        raise LockTimeout(self.path)
+
+
+def test_a_busy_file_after_the_save_still_shows_the_note(data_dir):
+    store = BusySettingsStore(data_dir)
+    low_days(store, 4)
+    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    assert result.safety_note is not None and "can't carry this alone" in result.safety_note
+    assert [c.mood for c in Store(data_dir).checkins()][-1] == 1
+
+
+def test_a_damaged_file_propagates_and_is_not_written(store, data_dir):
+    store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=3))
+    path = data_dir / "runmate.json"
+    path.write_bytes(b"{not json")
+    with pytest.raises(DataFileError):
+        actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4), TODAY)
+    assert path.read_bytes() == b"{not json"
+
+
+def test_actions_do_not_import_textual():
+    code = "import sys, runmate.actions; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
