@@ -34,7 +34,7 @@ Keys
 ----
 The app owns ``d c p j s ? f1 q`` (and ``ctrl+p``, ``ctrl+q``). Give each of your own bindings a
 short description: the help screen lists every binding of the screen it was opened from (and of
-runmate's own widgets that have focus), so new screens appear there automatically. Letters never
+runmate's own widgets on it), so new screens appear there automatically. Letters never
 reach app bindings while an Input or TextArea has focus: Textual focuses the first focusable widget
 when a screen opens, so a screen whose first widget is a text field should set ``AUTO_FOCUS`` to
 another selector (or ``""``) if the mode keys are to work straight away.
