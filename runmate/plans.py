@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from runmate.insights import day_label
 from runmate.models import (
     MAX_NOTE,
     DEFAULT_WARMUP,
@@ -183,13 +184,37 @@ def repeat_week(weeks: Sequence[int], week: int) -> list[int]:
     return chosen
 
 
-def future_starter_ids(existing: Iterable[PlannedActivity], since: dt.date) -> list[str]:
-    """Ids of starter sessions on or after ``since`` that are not done: those a restart replaces.
+def future_starter_ids(existing: Iterable[PlannedActivity], today: dt.date) -> list[str]:
+    """Ids of the starter sessions a restart replaces: those dated today or later that are still
+    planned.
 
-    Done sessions, and anything before ``since``, are kept as they are.
+    Anything before today, and every session that is done or set to rest, is kept as it is. The
+    screen counts these before it asks, and the restart removes exactly these.
     """
-    key = since.isoformat()
-    return [a.id for a in existing if a.source == SOURCE_STARTER and a.status != STATUS_DONE and a.date >= key]
+    key = today.isoformat()
+    return [a.id for a in existing if a.source == SOURCE_STARTER and a.status == STATUS_PLANNED and a.date >= key]
+
+
+def check_starter_start(start: dt.date, today: dt.date) -> None:
+    """The program fills the coming weeks: its first day is today or later (ValidationError on
+    the 'date' field otherwise)."""
+    if start < today:
+        raise ValidationError(
+            [
+                FieldError(
+                    "date",
+                    f"The program starts today or later (today is {day_label(today)}); it fills the coming weeks.",
+                )
+            ]
+        )
+
+
+class StarterAlreadyPlanned(Exception):
+    """Starting the program would replace ``count`` coming sessions, and that was not asked for."""
+
+    def __init__(self, count: int):
+        self.count = count
+        super().__init__(f"{count} coming starter session{'s' if count != 1 else ''} already planned")
 
 
 @dataclass(frozen=True)
@@ -211,13 +236,15 @@ def plan_starter(
 ) -> StarterRestart:
     """Start (or restart) the program without ever duplicating its sessions.
 
-    The program's sessions from ``min(start, today)`` on that are not done are replaced by the new
-    ones. Done sessions stay; if one falls on or after ``start``, the new sessions begin two days
-    after the last of them, so the rest day between sessions holds.
+    ``start`` (default today) may not be before today. The program's sessions from today on that
+    are still planned (``future_starter_ids``) are replaced by the new ones. Done and rest sessions
+    stay; if one falls on or after ``start``, the new sessions begin two days after the last of
+    them, so the rest day between sessions holds and no session is there twice.
     """
     items = list(existing)
     begin = start or today
-    remove = future_starter_ids(items, min(begin, today))
+    check_starter_start(begin, today)
+    remove = future_starter_ids(items, today)
     removed = set(remove)
     kept_days = [a.day for a in items if a.source == SOURCE_STARTER and a.id not in removed and a.day >= begin]
     if kept_days:
@@ -225,19 +252,37 @@ def plan_starter(
     return StarterRestart(remove, starter_sessions(begin, first_week, weeks), begin)
 
 
-def starter_transaction(table: str, *, today: dt.date, start: dt.date | None, first_week: int):
+def starter_transaction(table: str, *, today: dt.date, start: dt.date | None, first_week: int, replace: bool):
     """A function for ``Store.write`` that starts the program in one locked read-modify-write,
-    so two starts at once can never duplicate sessions. It returns the StarterRestart made."""
+    so two starts at once can never duplicate sessions. It returns the StarterRestart made.
+
+    Unless ``replace`` is true it raises StarterAlreadyPlanned, having written nothing, when coming
+    sessions of the program would be replaced."""
 
     def op(tx) -> StarterRestart:
         existing = [PlannedActivity.from_dict(row) for row in tx.all(table)]
         change = plan_starter(existing, today=today, start=start, first_week=first_week)
+        if change.remove_ids and not replace:
+            raise StarterAlreadyPlanned(len(change.remove_ids))
         for record_id in change.remove_ids:
             tx.remove(table, record_id)
         tx.insert_many(table, (a.to_dict() for a in change.add))
         return change
 
     return op
+
+
+# --- ticking off ---------------------------------------------------------------------------------
+
+
+def too_early_to_tick(activity: PlannedActivity, today: dt.date) -> str | None:
+    """Why ``activity`` can't be ticked off yet (it is dated after today), or None when it can.
+
+    Only what was done counts towards a week; setting a later activity to rest stays allowed.
+    """
+    if activity.day <= today:
+        return None
+    return f"This is planned for {day_label(activity.day, today)}. Tick it off on the day, or move it to today first."
 
 
 # --- the gentle build-up check -------------------------------------------------------------------
@@ -347,7 +392,10 @@ def week_days(week_of: dt.date) -> list[dt.date]:
 def week_title(week_of: dt.date, today: dt.date) -> str:
     monday = week_start(week_of)
     sunday = monday + dt.timedelta(days=6)
-    span = f"{monday.day} {monday:%b} to {sunday.day} {sunday:%b %Y}"
+    if monday.year == sunday.year:
+        span = f"{monday.day} {monday:%b} to {sunday.day} {sunday:%b %Y}"
+    else:  # a week across New Year names both years
+        span = f"{monday.day} {monday:%b %Y} to {sunday.day} {sunday:%b %Y}"
     this = week_start(today)
     if monday == this:
         return f"This week, {span}"

@@ -78,10 +78,14 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
         help="fill the coming weeks from the 9-week walk/run starter program",
         description="Fill the coming weeks from a gentle 9-week walk/run program: three sessions a week "
         "with a rest day between, each after a 5-minute warm-up walk, building up to 30 minutes of running. "
-        "The program's future sessions that are not done yet are replaced, never duplicated.",
+        "When the program's coming sessions are already in your plan, add --replace to replace the ones still "
+        "planned; done and rest sessions stay, and nothing is ever there twice.",
     )
-    starter.add_argument("--start", metavar="YYYY-MM-DD", help="the first session's day (default: today)")
+    starter.add_argument("--start", metavar="YYYY-MM-DD", help="the first session's day, today or later (default: today)")
     starter.add_argument("--week", metavar="N", default="1", help="the program week to begin with, 1 to 9 (default 1); use it to repeat a week")
+    starter.add_argument(
+        "--replace", action="store_true", help="replace the program's coming sessions that are still planned"
+    )
     starter.set_defaults(handler=run_starter)
 
 
@@ -158,11 +162,28 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_done(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.models import parse_completion
+    from runmate.models import STATUS_DONE, parse_completion
+    from runmate.plans import too_early_to_tick
 
     before, after, minutes = parse_completion(before=args.before, after=args.after, minutes=args.minutes)
     activity_id = _resolve(ctx, args.id)
-    saved = ctx.store.update_activity(activity_id, lambda a: a.mark_done(before, after, minutes))
+
+    def change(a) -> None:
+        refusal = too_early_to_tick(a, ctx.today)
+        if refusal:
+            raise UsageError(refusal)  # raised inside the write: nothing is saved
+        if a.status == STATUS_DONE:
+            # Ticked off again: what is not given this time keeps its earlier value.
+            new = (
+                a.before if args.before is None else before,
+                a.after if args.after is None else after,
+                a.actual_minutes if args.minutes is None else minutes,
+            )
+        else:
+            new = (before, after, minutes)
+        a.mark_done(*new)
+
+    saved = ctx.store.update_activity(activity_id, change)
     _say_saved(ctx, "Done, well moved:", saved)
     return 0
 
@@ -235,6 +256,7 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
     week = None
     try:
         start = parse_date(args.start) if args.start else ctx.today
+        plans.check_starter_start(start, ctx.today)
     except ValidationError as exc:
         errors.extend(exc.errors)
     try:
@@ -245,15 +267,23 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(errors)
     assert start is not None and week is not None
 
-    change = ctx.store.write(plans.starter_transaction(ACTIVITIES, today=ctx.today, start=start, first_week=week))
+    op = plans.starter_transaction(ACTIVITIES, today=ctx.today, start=start, first_week=week, replace=args.replace)
+    try:
+        change = ctx.store.write(op)
+    except plans.StarterAlreadyPlanned as exc:
+        n = exc.count
+        raise UsageError(
+            f"You already have {n} coming session{'s' if n != 1 else ''} of the starter program. "
+            "Add --replace to replace them, or leave them as they are."
+        ) from None
     first, last = change.add[0], change.add[-1]
     if change.remove_ids:
         n = len(change.remove_ids)
-        ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were not done yet.")
+        ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were still planned.")
     ctx.say(
         f"Starter program from week {week}: {len(change.add)} sessions from {day_label(first.day)} "
         f"to {day_label(last.day)} {last.day.year}, three a week with a rest day between, "
         "each after a 5-minute warm-up walk."
     )
-    ctx.say("Any week can be repeated: runmate plan starter --week N")
+    ctx.say("Any week can be repeated: runmate plan starter --week N --replace")
     return 0

@@ -36,12 +36,13 @@ from runmate.screens.plan_dialogs import (
     StarterChoice,
     StarterDialog,
 )
-from runmate.store import ACTIVITIES, Store, StoreError
+from runmate.store import ACTIVITIES, DataFileError, Store, StoreError
 
 DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
 KIND_WIDTH = 18  # "Walk/run intervals"
 WIDE = 96  # from this list width on, the columns line up
 TALL = 30  # from this screen height on, a quiet line separates the days
+WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
 
 
 @dataclass
@@ -76,14 +77,16 @@ class PlanScreen(RunmateScreen):
 
     CSS_PATH = "plan.tcss"
 
+    # The footer shows only the few keys needed most (so the app's ? Help and q Quit stay in
+    # sight); every binding is listed in the help screen.
     BINDINGS = [
-        Binding("left_square_bracket", "previous_week", "Prev week", key_display="["),
-        Binding("right_square_bracket", "next_week", "Next week", key_display="]"),
+        Binding("left_square_bracket", "previous_week", "Previous week", key_display="[", group=WEEK_KEYS),
+        Binding("right_square_bracket", "next_week", "Next week", key_display="]", group=WEEK_KEYS),
         Binding("t", "this_week", "This week", show=False),
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit", show=False),
         Binding("space", "tick", "Done", key_display="space"),
-        Binding("r", "rest", "Rest"),
+        Binding("r", "rest", "Rest", show=False),
         Binding("m", "move", "Move", show=False),
         Binding("x", "delete", "Delete", show=False),
         Binding("g", "goal", "Goal", show=False),
@@ -141,13 +144,15 @@ class PlanScreen(RunmateScreen):
     def _load(self, monday: dt.date, today: dt.date) -> None:
         try:
             data = load_week(self.store, monday, today)
-        except StoreError as exc:
+        except DataFileError:
+            raise  # the app shows its calm damaged-file screen
+        except StoreError as exc:  # another runmate is busy with the file, say: a gentle word
             self.app.call_from_thread(self._problem, str(exc))
             return
         self.app.call_from_thread(self._show, data)
 
     def _problem(self, message: str) -> None:
-        self.notify(message, title="Could not read your plan", severity="warning", timeout=8)
+        self.notify(message, title="Could not read your plan", severity="warning", timeout=8, markup=False)
 
     def _show(self, data: WeekData) -> None:
         if data.monday != self.monday:
@@ -325,7 +330,7 @@ class PlanScreen(RunmateScreen):
     def _need_activity(self) -> PlannedActivity | None:
         activity = self.selected_activity()
         if activity is None:
-            self.notify("Nothing planned on this day yet. Press a to add something.", timeout=4)
+            self.notify("Nothing planned on this day yet. Press a to add something.", timeout=4, markup=False)
         return activity
 
     # -- week navigation -----------------------------------------------------------------------
@@ -359,19 +364,21 @@ class PlanScreen(RunmateScreen):
     def _save(self, op: Callable[[Store], Any], message: str, keep: str | None = None) -> None:
         try:
             op(self.store)
+        except DataFileError:
+            raise  # the app shows its calm damaged-file screen
         except StoreError as exc:
             self.app.call_from_thread(self._problem_saving, str(exc))
             return
         self.app.call_from_thread(self._saved, message, keep)
 
     def _problem_saving(self, message: str) -> None:
-        self.notify(message, title="Not saved", severity="warning", timeout=8)
+        self.notify(message, title="Not saved", severity="warning", timeout=8, markup=False)
         self.reload()
 
     def _saved(self, message: str, keep: str | None) -> None:
         self.runmate.data_saved(self)
         if message:
-            self.notify(message, timeout=3)
+            self.notify(message, timeout=3, markup=False)
         self._keep = keep
         self.reload()
 
@@ -455,6 +462,10 @@ class PlanScreen(RunmateScreen):
                 undo,
             )
             return
+        not_yet = plans.too_early_to_tick(activity, self.today())
+        if not_yet:
+            self.notify(not_yet, timeout=6, markup=False)
+            return
 
         def done(result: Completion | None) -> None:
             if result is None:
@@ -484,7 +495,23 @@ class PlanScreen(RunmateScreen):
 
             self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
 
-        self.app.push_screen(RestDialog(activity), done)
+        if activity.status != STATUS_DONE:
+            self.app.push_screen(RestDialog(activity), done)
+            return
+
+        def rest_instead(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(RestDialog(activity), done)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "A rest day instead?",
+                f"{plans.describe_plan(activity)} is ticked off; as a rest day, how you felt before and after is cleared.",
+                yes="Rest instead",
+                no="Keep it done",
+            ),
+            rest_instead,
+        )
 
     def action_goal(self) -> None:
         settings = self.data.settings if self.data else Settings()
@@ -507,6 +534,8 @@ class PlanScreen(RunmateScreen):
     def _ask_starter(self, today: dt.date) -> None:
         try:
             existing = self.store.activities(today)
+        except DataFileError:
+            raise  # the app shows its calm damaged-file screen
         except StoreError as exc:
             self.app.call_from_thread(self._problem, str(exc))
             return
@@ -518,7 +547,8 @@ class PlanScreen(RunmateScreen):
             if choice is None:
                 return
 
-            op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week)
+            # The dialog has said what starting again replaces (the same sessions counted above).
+            op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week, replace=True)
 
             self._follow(choice.start)
             self._save(lambda store: store.write(op), f"Starter program from week {choice.week} is in your plan. Go gently.")

@@ -355,7 +355,10 @@ class StarterChoice:
 
 
 class StarterDialog(PlanDialog):
-    """Start the walk/run starter program; says plainly what will be replaced."""
+    """Start the walk/run starter program; says plainly what will be replaced.
+
+    ``replacing`` is ``len(plans.future_starter_ids(...))``: exactly the sessions a start replaces.
+    The first day is today or later (the program fills the coming weeks)."""
 
     def __init__(self, *, today: dt.date, replacing: int):
         super().__init__()
@@ -374,8 +377,8 @@ class StarterDialog(PlanDialog):
             if self.replacing:
                 s = "s" if self.replacing != 1 else ""
                 yield Static(
-                    f"You already have {self.replacing} coming starter session{s} not done yet. "
-                    "Starting again replaces them; what you have done stays.",
+                    f"You already have {self.replacing} coming starter session{s} still planned. "
+                    "Starting again replaces them; what you have done or rested stays.",
                     id="starter-replace",
                     classes="plan-dialog-note",
                 )
@@ -392,6 +395,7 @@ class StarterDialog(PlanDialog):
         start = week = None
         try:
             start = plans.parse_day(self.query_one("#f-date", Input).value, self.today)
+            plans.check_starter_start(start, self.today)
         except ValidationError as error:
             errors.extend(error.errors)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
@@ -15,10 +16,12 @@ from runmate.models import (
     Settings,
     parse_activity,
 )
+from runmate.screens.confirm import ConfirmScreen
+from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.plan import PlanScreen
-from runmate.store import Store
+from runmate.store import LockTimeout, Store, StoreError
 
-from ui_helpers import TODAY, open_mode, settle
+from ui_helpers import TODAY, open_mode, screen_text, settle
 
 WHY = "Move three mornings a week, because it clears my head and helps me sleep."
 
@@ -85,6 +88,13 @@ def visible(app) -> str:
     if isinstance(app.screen, PlanScreen):
         parts.extend(week_lines(app))
     return "\n".join(parts)
+
+
+def toasts(app) -> str:
+    """The text of the notifications on screen, as the person reads them (markup applied)."""
+    from textual.widgets._toast import Toast
+
+    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
 
 
 async def highlight(pilot, activity_id: str) -> None:
@@ -283,6 +293,44 @@ async def test_rest_with_reason_and_back(data_dir: Path, app_factory) -> None:
         assert (saved.status, saved.rest_reason) == (STATUS_PLANNED, "")
 
 
+async def test_rest_on_a_done_activity_asks_first(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-25", "run", 20, status=STATUS_DONE, before=2, after=4, actual_minutes=22)
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, "plan")
+        await press(pilot, "r")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "A rest day instead?" in screen_text(app)
+        assert "how you felt before and after is cleared" in screen_text(app)
+        await press(pilot, "enter")  # the safe answer has the focus: it stays done
+        assert isinstance(app.screen, PlanScreen)
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, 2, 4, 22)
+        await press(pilot, "r", "n")
+        assert Store(data_dir).activities()[0].status == STATUS_DONE
+        await press(pilot, "r", "y")  # yes: on to the rest question
+        await pilot.press(*"sore knee")
+        await press(pilot, "enter")
+        saved = Store(data_dir).activities()[0]
+        assert (saved.status, saved.rest_reason, saved.before, saved.after) == (STATUS_REST, "sore knee", None, None)
+
+
+async def test_a_day_still_to_come_is_not_ticked_but_can_rest(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    add(store, "2026-11-27", "swim", 40)
+    app = app_with(app_factory)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_mode(pilot, "plan")
+        await press(pilot, "down", "down", "space")  # Friday 27 Nov
+        assert isinstance(app.screen, PlanScreen)  # no dialog
+        assert "This is planned for Fri 27 Nov. Tick it off on the day, or move it to today first." in toasts(app)
+        assert Store(data_dir).activities()[0].status == STATUS_PLANNED
+        assert "0 of 3 days this week" in visible(app)
+        await press(pilot, "r", "enter")  # plans change: resting it is fine
+        assert Store(data_dir).activities()[0].status == STATUS_REST
+
+
 # --- edit, move, delete -------------------------------------------------------------------------
 
 
@@ -397,6 +445,49 @@ async def test_starter_fills_weeks_and_restart_never_duplicates(data_dir: Path, 
         assert again[0].program_week == 3
 
 
+async def test_starter_refuses_a_first_day_in_the_past(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, "plan")
+        await press(pilot, "S")
+        await pilot.press("ctrl+u", *"2020-01-01")
+        await press(pilot, "enter")
+        assert "The program starts today or later" in visible(app)
+        assert not isinstance(app.screen, PlanScreen)  # the dialog stays open
+        assert Store(data_dir).activities() == []
+        await pilot.press("ctrl+u", *"mon")  # Monday of this week: also before today
+        await press(pilot, "enter")
+        assert "The program starts today or later" in visible(app)
+        assert Store(data_dir).activities() == []
+        await pilot.press("ctrl+u", *"2026-11-27")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, PlanScreen)
+        stored = Store(data_dir).activities()
+        assert len(stored) == 27 and stored[0].date == "2026-11-27"
+
+
+async def test_starter_count_is_what_gets_replaced(data_dir: Path, app_factory) -> None:
+    store = Store(data_dir)
+    from runmate import plans
+
+    sessions = plans.starter_sessions(dt.date(2026, 11, 16))  # 16 Nov onwards: 5 in the past
+    sessions[1].status = STATUS_DONE  # 18 Nov
+    sessions[5].status = STATUS_REST  # Fri 27 Nov, coming but resting
+    sessions[6].status = STATUS_DONE  # Mon 30 Nov, done early in an older version
+    store.add_activities(sessions)
+    coming = [a for a in sessions if a.date >= TODAY.isoformat() and a.status == STATUS_PLANNED]
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, "plan")
+        await press(pilot, "S")
+        assert f"You already have {len(coming)} coming starter sessions" in visible(app)
+        await press(pilot, "enter")
+        after = {a.id: a for a in Store(data_dir).activities()}
+        for a in sessions:
+            assert (a.id in after) == (a not in coming)  # exactly the counted ones went
+        assert len(after) == len(sessions) - len(coming) + 27
+
+
 async def test_data_changed_reloads(data_dir: Path, app_factory) -> None:
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -418,6 +509,87 @@ async def test_saves_are_announced_to_the_app(data_dir: Path, app_factory) -> No
         await pilot.press(*"10")
         await press(pilot, "enter")
         assert calls == [app.screen] and type(app.screen).__name__ == "PlanScreen"
+
+
+# --- problems with the data file --------------------------------------------------------------
+
+
+async def test_a_damaged_file_shows_the_calm_screen_not_a_toast(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mode(pilot, "plan")
+        (data_dir / "runmate.json").write_bytes(b"{not json")
+        screen.data_changed()
+        await settle(pilot)
+        assert isinstance(app.screen, DamagedDataScreen)
+        assert not [n for n in app._notifications if "plan" in (n.title or "")]
+
+
+async def test_a_save_into_a_damaged_file_shows_the_calm_screen(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    path = data_dir / "runmate.json"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, "plan")
+        path.write_bytes(b"[1, 2")
+        await press(pilot, "a")
+        await pilot.press(*"10")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, DamagedDataScreen)
+        assert not [n for n in app._notifications if n.title == "Not saved"]
+    assert path.read_bytes() == b"[1, 2"
+
+
+async def test_a_busy_file_is_a_gentle_toast_shown_literally(data_dir: Path, app_factory, monkeypatch) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        screen = await open_mode(pilot, "plan")
+
+        def busy(*args, **kwargs):
+            raise LockTimeout(data_dir / "[x]" / "runmate.json")
+
+        monkeypatch.setattr(app.store, "activities", busy)
+        screen.data_changed()
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        text = toasts(app)
+        assert "Could not read your plan" in text and "/data/[x] and did not finish" in text
+
+
+async def test_a_save_problem_is_shown_literally(data_dir: Path, app_factory, monkeypatch) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await open_mode(pilot, "plan")
+
+        def refuse(activity):
+            raise StoreError("Could not write /tmp/[/]odd/runmate.json: the disk is full.")
+
+        monkeypatch.setattr(app.store, "add_activity", refuse)
+        await press(pilot, "a")
+        await pilot.press(*"10")
+        await press(pilot, "enter")
+        text = toasts(app)
+        assert "Not saved" in text and "/tmp/[/]odd/runmate.json" in text
+        assert Store(data_dir).activities() == []
+
+
+# --- the footer ---------------------------------------------------------------------------------
+
+
+async def test_footer_keeps_help_and_quit_in_sight(data_dir: Path, app_factory) -> None:
+    app = app_with(app_factory)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_mode(pilot, "plan")
+        footer = screen_text(app).splitlines()[-1]
+        for item in ("Week", "a Add", "space Done", "? Help", "q Quit"):
+            assert item in footer
+    app = app_with(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, "plan")
+        footer = screen_text(app).splitlines()[-1]
+        for item in ("Week", "a Add", "space Done", "d Dashboard", "c Check-in"):
+            assert item in footer
+        await press(pilot, "question_mark")
+        assert "Rest" in screen_text(app)  # hidden from the footer, listed in the help
 
 
 # --- snapshots ------------------------------------------------------------------------------

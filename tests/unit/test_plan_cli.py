@@ -139,7 +139,7 @@ def test_starter_fills_the_program_and_restarts_without_duplicates(data_dir: Pat
     assert len(first) == 27 and first[0].date == TODAY.isoformat()
     assert all(a.source == SOURCE_STARTER for a in first)
     run(data_dir, "done", first[0].id)
-    code, out, _ = run(data_dir, "starter", "--start", "2026-11-30", "--week", "2")
+    code, out, _ = run(data_dir, "starter", "--start", "2026-11-30", "--week", "2", "--replace")
     assert code == 0 and "Replaced the starter program's 26 coming sessions" in out
     after = Store(data_dir).activities()
     assert len(after) == 1 + 24
@@ -147,6 +147,80 @@ def test_starter_fills_the_program_and_restarts_without_duplicates(data_dir: Pat
     assert after[1].date == "2026-11-30" and after[1].program_week == 2
     assert len({a.date for a in after}) == len(after)
 
+
+
+def test_starter_asks_before_replacing_coming_sessions(data_dir: Path) -> None:
+    assert run(data_dir, "starter")[0] == 0
+    first = Store(data_dir).activities()
+    before = file_bytes(data_dir)
+    code, out, err = run(data_dir, "starter", "--week", "3")
+    assert code == 2 and out == ""
+    assert err == (
+        "runmate: You already have 27 coming sessions of the starter program. "
+        "Add --replace to replace them, or leave them as they are.\n"
+    )
+    assert file_bytes(data_dir) == before
+    code, out, _ = run(data_dir, "starter", "--week", "3", "--replace")
+    assert code == 0 and "Replaced the starter program's 27 coming sessions" in out
+    after = Store(data_dir).activities()
+    assert len(after) == 21 and {a.id for a in after}.isdisjoint({a.id for a in first})
+
+
+def test_starter_refuses_a_start_in_the_past_and_keeps_the_program(data_dir: Path) -> None:
+    assert run(data_dir, "starter")[0] == 0
+    run(data_dir, "rest", Store(data_dir).activities()[1].id, "--reason", "away")
+    before = file_bytes(data_dir)
+    for argv in (["--start", "2020-01-01"], ["--start", "2020-01-01", "--replace"], ["--start", "2026-11-24", "--replace"]):
+        code, out, err = run(data_dir, "starter", *argv)
+        assert code == 2 and out == ""
+        assert err.startswith("runmate: The program starts today or later") and err.count("\n") == 1
+        assert file_bytes(data_dir) == before
+
+
+def test_starter_replace_keeps_rest_and_done_sessions(data_dir: Path) -> None:
+    run(data_dir, "starter")
+    first = Store(data_dir).activities()
+    run(data_dir, "done", first[0].id)
+    run(data_dir, "rest", first[1].id, "--reason", "away")
+    code, out, _ = run(data_dir, "starter", "--replace")
+    assert code == 0 and "25 coming sessions" in out
+    after = {a.id: a for a in Store(data_dir).activities()}
+    assert after[first[0].id].status == STATUS_DONE
+    assert (after[first[1].id].status, after[first[1].id].rest_reason) == (STATUS_REST, "away")
+    assert len(after) == 2 + 27
+
+
+def test_done_again_keeps_what_was_not_given(data_dir: Path) -> None:
+    short = add(data_dir)
+    run(data_dir, "done", short, "--before", "2", "--after", "4", "--minutes", "25")
+    code, _, _ = run(data_dir, "done", short, "--before", "3")
+    assert code == 0
+    a = only(data_dir)
+    assert (a.status, a.before, a.after, a.actual_minutes) == (STATUS_DONE, 3, 4, 25)
+    run(data_dir, "done", short, "--minutes", "30")
+    a = only(data_dir)
+    assert (a.before, a.after, a.actual_minutes) == (3, 4, 30)
+    # a fresh tick after un-ticking starts empty
+    run(data_dir, "undo", short)
+    run(data_dir, "done", short, "--after", "5")
+    a = only(data_dir)
+    assert (a.status, a.before, a.after, a.actual_minutes) == (STATUS_DONE, None, 5, None)
+
+
+def test_done_refuses_a_day_still_to_come(data_dir: Path) -> None:
+    short = add(data_dir, date="2026-12-20")
+    before = file_bytes(data_dir)
+    code, out, err = run(data_dir, "done", short, "--before", "2")
+    assert code == 2 and out == ""
+    assert err == "runmate: This is planned for Sun 20 Dec. Tick it off on the day, or move it to today first.\n"
+    assert file_bytes(data_dir) == before
+    code, _, _ = run(data_dir, "rest", short, "--reason", "plans changed")  # resting it is fine
+    assert code == 0 and only(data_dir).status == STATUS_REST
+
+
+def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "list", "--week", "2026-12-30")
+    assert code == 0 and "Week of 28 Dec 2026 to 3 Jan 2027" in out
 
 # --- bad input: exit 2, a clear message, nothing written ---------------------------------------
 

@@ -158,6 +158,72 @@ def test_future_starter_ids_ignores_own_plans() -> None:
     assert plans.future_starter_ids([own, starter], TODAY) == [starter.id]
 
 
+def test_restart_never_removes_past_or_rest_sessions() -> None:
+    first = plans.starter_sessions(dt.date(2026, 11, 16))  # 16, 18, 20, 23, 25, 27 Nov ...
+    first[2].status = STATUS_PLANNED  # Fri 20 Nov: in the past, never ticked
+    first[5].status = STATUS_REST  # Fri 27 Nov: coming, but set to rest
+    first[5].rest_reason = "away"
+    future_planned = {a.id for a in first if a.date >= TODAY.isoformat() and a.status == STATUS_PLANNED}
+    assert plans.future_starter_ids(first, TODAY) == [a.id for a in first if a.id in future_planned]
+    change = plans.plan_starter(first, today=TODAY, start=TODAY)
+    assert set(change.remove_ids) == future_planned
+    assert first[2].id not in change.remove_ids  # the past stays as it was
+    assert first[5].id not in change.remove_ids  # so does a rest
+    assert min(a.day for a in change.add) >= TODAY
+
+
+def test_starter_refuses_a_start_before_today() -> None:
+    existing = plans.starter_sessions(TODAY)
+    with pytest.raises(ValidationError) as info:
+        plans.plan_starter(existing, today=TODAY, start=dt.date(2020, 1, 1))
+    assert "today or later" in info.value.for_field("date")
+    with pytest.raises(ValidationError):
+        plans.check_starter_start(TODAY - dt.timedelta(days=1), TODAY)
+    plans.check_starter_start(TODAY, TODAY)  # today itself is fine
+    plans.check_starter_start(TODAY + dt.timedelta(days=3), TODAY)
+
+
+def test_starter_transaction_refuses_to_replace_unless_asked() -> None:
+    class FakeTx:
+        def __init__(self, rows):
+            self.rows = {r["id"]: r for r in rows}
+            self.changed = False
+
+        def all(self, table):
+            return list(self.rows.values())
+
+        def remove(self, table, record_id):
+            self.changed = True
+            del self.rows[record_id]
+
+        def insert_many(self, table, rows):
+            self.changed = True
+            for row in rows:
+                self.rows[row["id"]] = row
+
+    tx = FakeTx([a.to_dict() for a in plans.starter_sessions(TODAY)])
+    op = plans.starter_transaction("activities", today=TODAY, start=TODAY, first_week=1, replace=False)
+    with pytest.raises(plans.StarterAlreadyPlanned) as info:
+        op(tx)
+    assert info.value.count == 27 and not tx.changed
+    change = plans.starter_transaction("activities", today=TODAY, start=TODAY, first_week=2, replace=True)(tx)
+    assert len(change.remove_ids) == 27 and len(tx.rows) == 24
+
+
+# --- ticking off ----------------------------------------------------------------------------------
+
+
+def test_a_future_activity_cannot_be_ticked_yet() -> None:
+    later = act("2026-12-20", "run", 20)
+    assert plans.too_early_to_tick(later, TODAY) == (
+        "This is planned for Sun 20 Dec. Tick it off on the day, or move it to today first."
+    )
+    assert plans.too_early_to_tick(act(TODAY), TODAY) is None
+    assert plans.too_early_to_tick(act("2026-11-20"), TODAY) is None
+    next_year = act("2027-01-03")
+    assert "Sun 3 Jan 2027" in plans.too_early_to_tick(next_year, TODAY)
+
+
 # --- the gentle build-up check ------------------------------------------------------------------
 
 
@@ -270,6 +336,12 @@ def test_words() -> None:
     assert plans.describe_status(b) == "rest: tired"
     assert plans.week_title(TODAY, TODAY) == "This week, 23 Nov to 29 Nov 2026"
     assert plans.week_title(dt.date(2026, 12, 1), TODAY).startswith("Next week")
+
+
+def test_week_title_across_new_year_names_both_years() -> None:
+    assert plans.week_title(dt.date(2020, 1, 1), TODAY) == "Week of 30 Dec 2019 to 5 Jan 2020"
+    assert plans.week_title(dt.date(2026, 12, 29), dt.date(2026, 12, 24)) == "Next week, 28 Dec 2026 to 3 Jan 2027"
+    assert plans.week_title(dt.date(2027, 1, 6), TODAY) == "Week of 4 Jan to 10 Jan 2027"
 
 
 def test_parse_day_accepts_dates_and_weekdays() -> None:
