@@ -9,14 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from runmate import plans
-from runmate.models import (
-    ENERGY_WORDS,
-    MOOD_WORDS,
-    SLEEP_QUALITY_WORDS,
-    STATUS_PLANNED,
-    STRESS_WORDS,
-    PlannedActivity,
-)
+from runmate.insights import hours_text, scale_text
+from runmate.models import SLEEP_QUALITY_WORDS, STATUS_PLANNED, PlannedActivity
 from runmate.screens.base import RunmateScreen
 from runmate.summary import TodaySummary, summarize
 
@@ -30,19 +24,17 @@ def checkin_text(summary: TodaySummary) -> Text:
     if c is None:
         return Text("No check-in yet today.\nPress c when you're ready; it takes half a minute.")
     text = Text()
-    text.append(f"Mood {c.mood} ({MOOD_WORDS[c.mood]})", style="bold")
+    text.append(f"Mood {scale_text('mood', c.mood)}", style="bold")
     parts = []
     if c.energy is not None:
-        parts.append(f"energy {c.energy} ({ENERGY_WORDS[c.energy]})")
+        parts.append(f"energy {scale_text('energy', c.energy)}")
     if c.stress is not None:
-        parts.append(f"stress {c.stress} ({STRESS_WORDS[c.stress]})")
+        parts.append(f"stress {scale_text('stress', c.stress)}")
+    quality = SLEEP_QUALITY_WORDS.get(c.sleep_quality) if c.sleep_quality is not None else None
     if c.sleep_hours is not None:
-        sleep = f"slept {c.sleep_hours:g} h"
-        if c.sleep_quality is not None:
-            sleep += f", {SLEEP_QUALITY_WORDS[c.sleep_quality]}"
-        parts.append(sleep)
-    elif c.sleep_quality is not None:
-        parts.append(f"sleep {SLEEP_QUALITY_WORDS[c.sleep_quality]}")
+        parts.append(f"slept {hours_text(c.sleep_hours)}" + (f", {quality}" if quality else ""))
+    elif quality:
+        parts.append(f"sleep {quality}")
     for part in parts:
         text.append("\n" + part)
     if c.note:
