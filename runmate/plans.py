@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runmate.insights import day_label
@@ -141,15 +141,14 @@ def check_program_week(value: object) -> int:
     return int(text)
 
 
-def starter_sessions(start: dt.date, first_week: int = 1, weeks: Sequence[int] | None = None) -> list[PlannedActivity]:
+def starter_sessions(start: dt.date, first_week: int = 1) -> list[PlannedActivity]:
     """Lay the program onto dates, beginning on ``start``.
 
-    By default the weeks from ``first_week`` to the last are used, in order; ``weeks`` gives any
-    other order (a week listed twice is done twice, which is how a week is repeated). Sessions fall
-    on ``start`` + 0, 2 and 4 days, and each following program week begins 7 days later, so there
-    is always a rest day between sessions.
+    The weeks from ``first_week`` to the last are used, in order (starting again from a week is how
+    a week is repeated). Sessions fall on ``start`` + 0, 2 and 4 days, and each following program
+    week begins 7 days later, so there is always a rest day between sessions.
     """
-    chosen = list(weeks) if weeks is not None else list(range(first_week, PROGRAM_WEEKS + 1))
+    chosen = list(range(first_week, PROGRAM_WEEKS + 1))
     for week in chosen:
         if not 1 <= week <= PROGRAM_WEEKS:
             raise ValueError(f"program week {week} is outside 1..{PROGRAM_WEEKS}")
@@ -171,17 +170,6 @@ def starter_sessions(start: dt.date, first_week: int = 1, weeks: Sequence[int] |
                 )
             )
     return result
-
-
-def repeat_week(weeks: Sequence[int], week: int) -> list[int]:
-    """``weeks`` with ``week`` done twice in a row (inserted after its first appearance)."""
-    chosen = list(weeks)
-    if week in chosen:
-        at = chosen.index(week) + 1
-        chosen.insert(at, week)
-    else:
-        chosen.insert(0, week)
-    return chosen
 
 
 def future_starter_ids(existing: Iterable[PlannedActivity], today: dt.date) -> list[str]:
@@ -232,7 +220,6 @@ def plan_starter(
     today: dt.date,
     start: dt.date | None = None,
     first_week: int = 1,
-    weeks: Sequence[int] | None = None,
 ) -> StarterRestart:
     """Start (or restart) the program without ever duplicating its sessions.
 
@@ -249,7 +236,7 @@ def plan_starter(
     kept_days = [a.day for a in items if a.source == SOURCE_STARTER and a.id not in removed and a.day >= begin]
     if kept_days:
         begin = max(kept_days) + dt.timedelta(days=2)
-    return StarterRestart(remove, starter_sessions(begin, first_week, weeks), begin)
+    return StarterRestart(remove, starter_sessions(begin, first_week), begin)
 
 
 def starter_transaction(table: str, *, today: dt.date, start: dt.date | None, first_week: int, replace: bool):

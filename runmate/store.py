@@ -767,18 +767,6 @@ class Store:
     def delete_activity(self, activity_id: str) -> bool:
         return self.write(lambda tx: tx.remove(ACTIVITIES, activity_id))
 
-    def replace_activities(self, remove_ids: Iterable[str], add: list[PlannedActivity]) -> None:
-        """Remove some activities and add others in one write."""
-        ids = list(remove_ids)
-
-        def op(tx: Tx) -> None:
-            for record_id in ids:
-                tx.remove(ACTIVITIES, record_id)
-            if add:
-                tx.insert_many(ACTIVITIES, (a.to_dict() for a in add))
-
-        self.write(op)
-
     # -- journal -------------------------------------------------------------------------------
 
     def journal(self) -> list[JournalEntry]:
@@ -797,9 +785,6 @@ class Store:
             return entry
 
         return self.write(op)
-
-    def delete_journal(self, entry_id: str) -> bool:
-        return self.write(lambda tx: tx.remove(JOURNAL, entry_id))
 
     # -- settings ------------------------------------------------------------------------------
 

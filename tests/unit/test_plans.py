@@ -75,14 +75,6 @@ def test_starter_can_begin_at_any_week() -> None:
     assert {a.minutes for a in sessions} == {25, 28, 30}
 
 
-def test_a_week_can_be_repeated() -> None:
-    weeks = plans.repeat_week(range(1, 10), 3)
-    assert weeks == [1, 2, 3, 3, 4, 5, 6, 7, 8, 9]
-    sessions = plans.starter_sessions(TODAY, weeks=weeks)
-    assert len(sessions) == 30
-    assert [a.program_week for a in sessions].count(3) == 6
-
-
 def test_program_week_is_checked() -> None:
     assert plans.check_program_week("9") == 9
     for bad in ("0", "10", "two", "", None, "-1"):

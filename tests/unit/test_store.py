@@ -589,16 +589,6 @@ def test_ids_survive_updates_and_links_keep_working(store):
         store.update_activity("nope", tick)
 
 
-def test_replace_activities_in_one_write(store):
-    old = [store.add_activity(PlannedActivity(date=f"2026-11-2{i}", kind="walk", minutes=10)) for i in range(3)]
-    generation = store.change_marker().generation
-    new = [PlannedActivity(date="2026-11-28", kind="run", minutes=15)]
-    store.replace_activities([old[0].id, old[1].id], new)
-    assert store.change_marker().generation == generation + 1
-    assert [a.id for a in store.activities()] == [old[2].id, new[0].id]
-    assert [a.date for a in store.activities(dt.date(2026, 11, 22), dt.date(2026, 11, 27))] == ["2026-11-22"]
-
-
 def test_settings_update_keeps_other_fields(store):
     store.save_settings(Settings(name="Robin", goal_days=3))
     Store(store.data_dir).update_settings(lambda s: setattr(s, "goal_days", 5))
