@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from runmate.models import (
     ACTIVITY_KINDS,
+    SCALE_WORDS,
     STATUS_DONE,
     STATUS_PLANNED,
     CheckIn,
     PlannedActivity,
-    SCALE_WORDS,
 )
 
 # --- dates and values in words ----------------------------------------------------------------

@@ -59,6 +59,13 @@ STATUSES = (STATUS_PLANNED, STATUS_DONE, STATUS_REST)
 SOURCE_USER = "user"
 SOURCE_STARTER = "starter"
 
+# Value bounds, the one source of truth for the forms, the command line and the data file's checks.
+SCALE_RANGE = (1, 5)
+MINUTES_RANGE = (1, 1440)
+WARMUP_RANGE = (0, 60)
+SLEEP_RANGE = (0, 24)
+GOAL_DAYS_RANGE = (1, 7)
+
 MAX_NOTE = 500
 MAX_NAME = 80
 MAX_JOURNAL = 20_000
@@ -161,7 +168,7 @@ def _int_in(c: _Collector, name: str, value: Any, lo: int, hi: int, message: str
 
 
 def _scale(c: _Collector, name: str, value: Any, required: bool = False) -> int | None:
-    return _int_in(c, name, value, 1, 5, SCALE_MESSAGES[name], required)
+    return _int_in(c, name, value, *SCALE_RANGE, SCALE_MESSAGES[name], required)
 
 
 def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: bool = True) -> str | None:
@@ -254,7 +261,7 @@ def parse_checkin(
         message = "Sleep is hours from 0 to 24, like 7 or 7.5."
         try:
             hours = float(str(sleep_hours).strip().replace(",", "."))
-            if not (0 <= hours <= 24) or hours != hours:
+            if not (SLEEP_RANGE[0] <= hours <= SLEEP_RANGE[1]) or hours != hours:
                 raise ValueError
             hours = round(hours, 2) + 0.0  # -0 becomes 0
         except ValueError:
@@ -368,11 +375,11 @@ def parse_activity(
     k = "" if kind is None else str(kind).strip().lower()
     if k not in ACTIVITY_KINDS:
         c.add("kind", KIND_MESSAGE)
-    mins = _int_in(c, "minutes", minutes, 1, 1440, MINUTES_MESSAGE, required=True)
+    mins = _int_in(c, "minutes", minutes, *MINUTES_RANGE, MINUTES_MESSAGE, required=True)
     if _blank(warmup):
         w: int | None = DEFAULT_WARMUP if k in WARMUP_KINDS else 0
     else:
-        w = _int_in(c, "warmup", warmup, 0, 60, WARMUP_MESSAGE)
+        w = _int_in(c, "warmup", warmup, *WARMUP_RANGE, WARMUP_MESSAGE)
     t = _time_of_day(c, time)
     who = _text(c, "with_whom", with_whom, MAX_NAME, "The name")
     text = _text(c, "note", note, MAX_NOTE, "The note")
@@ -386,7 +393,7 @@ def parse_completion(*, before: Any = None, after: Any = None, minutes: Any = No
     c = _Collector()
     b = _scale(c, "before", before)
     a = _scale(c, "after", after)
-    m = _int_in(c, "minutes", minutes, 1, 1440, MINUTES_MESSAGE)
+    m = _int_in(c, "minutes", minutes, *MINUTES_RANGE, MINUTES_MESSAGE)
     c.raise_if_any()
     return b, a, m
 
@@ -473,7 +480,7 @@ def parse_settings(
     if support_contact is not None:
         result.support_contact = _text(c, "support_contact", support_contact, 200, "The support contact")
     if goal_days is not None:
-        days = _int_in(c, "goal_days", goal_days, 1, 7, GOAL_DAYS_MESSAGE, required=True)
+        days = _int_in(c, "goal_days", goal_days, *GOAL_DAYS_RANGE, GOAL_DAYS_MESSAGE, required=True)
         if days is not None:
             result.goal_days = days
     if goal_why is not None:
@@ -508,3 +515,23 @@ def week_start(day: dt.date) -> dt.date:
 
 def short_id(record_id: str) -> str:
     return record_id[:8]
+
+
+# The bounds of each record's numeric fields, by record type: what the store checks in the file.
+FIELD_BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
+    "CheckIn": {
+        "mood": SCALE_RANGE,
+        "energy": SCALE_RANGE,
+        "stress": SCALE_RANGE,
+        "sleep_quality": SCALE_RANGE,
+        "sleep_hours": SLEEP_RANGE,
+    },
+    "PlannedActivity": {
+        "minutes": MINUTES_RANGE,
+        "warmup": WARMUP_RANGE,
+        "before": SCALE_RANGE,
+        "after": SCALE_RANGE,
+        "actual_minutes": MINUTES_RANGE,
+    },
+    "Settings": {"goal_days": GOAL_DAYS_RANGE},
+}

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from runmate.insights import day_label
 from runmate.models import (
-    MAX_NOTE,
     DEFAULT_WARMUP,
     FEELING_WORDS,
+    MAX_NOTE,
     SOURCE_STARTER,
     STATUS_DONE,
     STATUS_PLANNED,
@@ -237,26 +237,6 @@ def plan_starter(
     if kept_days:
         begin = max(kept_days) + dt.timedelta(days=2)
     return StarterRestart(remove, starter_sessions(begin, first_week), begin)
-
-
-def starter_transaction(table: str, *, today: dt.date, start: dt.date | None, first_week: int, replace: bool):
-    """A function for ``Store.write`` that starts the program in one locked read-modify-write,
-    so two starts at once can never duplicate sessions. It returns the StarterRestart made.
-
-    Unless ``replace`` is true it raises StarterAlreadyPlanned, having written nothing, when coming
-    sessions of the program would be replaced."""
-
-    def op(tx) -> StarterRestart:
-        existing = [PlannedActivity.from_dict(row) for row in tx.all(table)]
-        change = plan_starter(existing, today=today, start=start, first_week=first_week)
-        if change.remove_ids and not replace:
-            raise StarterAlreadyPlanned(len(change.remove_ids))
-        for record_id in change.remove_ids:
-            tx.remove(table, record_id)
-        tx.insert_many(table, (a.to_dict() for a in change.add))
-        return change
-
-    return op
 
 
 # --- ticking off ---------------------------------------------------------------------------------

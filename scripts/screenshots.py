@@ -17,7 +17,6 @@ from pathlib import Path
 
 from runmate import demo
 from runmate.app import RunmateApp
-from runmate.commands.demo import fill
 from runmate.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +59,7 @@ async def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "demo"
-        fill(Store(source), demo.generate(TODAY, 1, seed=SEED), source)
+        Store(source).fill_demo(demo.generate(TODAY, 1, seed=SEED))
         for name, keys in SHOTS.items():
             work = Path(tmp) / name
             shutil.copytree(source, work)

@@ -20,22 +20,6 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run)
 
 
-def fill(store, data, label) -> None:
-    """Write demo ``data`` in one go into ``store``, which must hold no records yet."""
-    from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
-
-    def op(tx) -> None:
-        if any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)):
-            raise UsageError(f"{label} gained data meanwhile, so no demo data was added.")
-        tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
-        tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
-        tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
-        if not tx.all(SETTINGS):  # settings someone already chose are kept
-            tx.insert(SETTINGS, data.settings.to_dict())
-
-    store.write(op)
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import demo
 
@@ -57,7 +41,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if show:
         print(f"\rMaking demo data: writing {ctx.data_dir}" + " " * 10, file=ctx.err, flush=True)
 
-    fill(store, data, ctx.data_dir)
+    from runmate.store import NotEmpty
+
+    try:
+        store.fill_demo(data)
+    except NotEmpty:
+        raise UsageError(f"{ctx.data_dir} gained data meanwhile, so no demo data was added.") from None
     ctx.say(
         f"Added {args.years} year{'s' if args.years != 1 else ''} of demo data to {ctx.data_dir}: "
         f"{len(data.checkins)} check-ins, {len(data.activities)} activities, {len(data.journal)} reflections."

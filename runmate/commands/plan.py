@@ -93,9 +93,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
 
 
 def _resolve(ctx: Context, prefix: str) -> str:
-    from runmate.store import ACTIVITIES
-
-    return ctx.store.resolve_id(ACTIVITIES, prefix)
+    return ctx.store.resolve_activity_id(prefix)
 
 
 def _say_saved(ctx: Context, what: str, activity) -> None:
@@ -127,7 +125,13 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
-    from runmate.models import STATUS_DONE, STATUS_REST, parse_date, short_id, week_start
+    from runmate.models import (
+        STATUS_DONE,
+        STATUS_REST,
+        parse_date,
+        short_id,
+        week_start,
+    )
 
     shown = parse_date(args.week) if args.week else ctx.today
     monday = week_start(shown)
@@ -249,8 +253,6 @@ def run_goal(args: argparse.Namespace, ctx: Context) -> int:
 def run_starter(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
     from runmate.models import ValidationError, parse_date
-    from runmate.store import ACTIVITIES
-
     errors = []
     start = None
     week = None
@@ -267,9 +269,8 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(errors)
     assert start is not None and week is not None
 
-    op = plans.starter_transaction(ACTIVITIES, today=ctx.today, start=start, first_week=week, replace=args.replace)
     try:
-        change = ctx.store.write(op)
+        change = ctx.store.start_program(today=ctx.today, start=start, first_week=week, replace=args.replace)
     except plans.StarterAlreadyPlanned as exc:
         n = exc.count
         raise UsageError(

@@ -36,7 +36,7 @@ from runmate.screens.plan_dialogs import (
     StarterChoice,
     StarterDialog,
 )
-from runmate.store import ACTIVITIES, DataFileError, Store, StoreError
+from runmate.store import DataFileError, Store, StoreError
 
 DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
 KIND_WIDTH = 18  # "Walk/run intervals"
@@ -548,10 +548,11 @@ class PlanScreen(RunmateScreen):
                 return
 
             # The dialog has said what starting again replaces (the same sessions counted above).
-            op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week, replace=True)
+            def start(store: Store) -> plans.StarterRestart:
+                return store.start_program(today=today, start=choice.start, first_week=choice.week, replace=True)
 
             self._follow(choice.start)
-            self._save(lambda store: store.write(op), f"Starter program from week {choice.week} is in your plan. Go gently.")
+            self._save(start, f"Starter program from week {choice.week} is in your plan. Go gently.")
 
         self.app.push_screen(StarterDialog(today=today, replacing=count), done)
 

@@ -18,7 +18,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-LOW, HIGH = 1, 5
+from runmate.models import SCALE_RANGE
+
+LOW, HIGH = SCALE_RANGE
 _CELL = 3  # " 3 "
 _GAP = 1
 

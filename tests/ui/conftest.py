@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from ui_helpers import TODAY
 
 from runmate.models import Settings
 from runmate.store import Store
-from ui_helpers import TODAY
 
 
 def make_app(data_dir: Path, *, today: dt.date = TODAY, welcomed: bool = True, settings: Settings | None = None):

@@ -6,13 +6,12 @@ import datetime as dt
 
 import pytest
 from textual.widgets import Input
+from ui_helpers import TODAY, open_mode, screen_text, settle
 
 from runmate.models import MAX_NOTE, CheckIn, PlannedActivity, Settings
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.widgets.scale import ScalePicker
-
-from ui_helpers import TODAY, open_mode, screen_text, settle
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 

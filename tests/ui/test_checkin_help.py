@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import TODAY, open_mode, screen_text, settle
 
 from runmate.models import CheckIn
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.help import HelpScreen
-
-from ui_helpers import TODAY, open_mode, screen_text, settle
 
 # Every key of the check-in screen and of its scales, whatever is focused or saved.
 SCREEN_KEYS = {

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from ui_helpers import TODAY, open_mode
 
 from runmate.models import CheckIn
-
-from ui_helpers import TODAY, open_mode
 
 SIZES = [(80, 24), (120, 36)]
 

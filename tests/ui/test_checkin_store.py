@@ -7,14 +7,14 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from ui_helpers import TODAY, open_mode, screen_text, settle
+
 from runmate.app import RunmateApp
 from runmate.cli import Context, build_parser, run_handler
 from runmate.models import CheckIn, Settings
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.store import LockTimeout, Store
-
-from ui_helpers import TODAY, open_mode, screen_text, settle
 
 NOTE = "can't carry this alone"
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from textual.app import App
+from ui_helpers import screen_text
 
 from runmate.screens.confirm import ConfirmScreen, leave_question
-
-from ui_helpers import screen_text
 
 
 class AskApp(App[None]):

@@ -1,8 +1,7 @@
 from textual.widgets import Static
+from ui_helpers import TODAY
 
 from runmate.models import CheckIn, PlannedActivity, Settings
-
-from ui_helpers import TODAY
 
 
 def _text(app, selector: str) -> str:
@@ -40,10 +39,9 @@ async def test_dashboard_invites_a_checkin_when_there_is_none(app_factory):
 
 def _demo_app(data_dir, app_factory):
     from runmate import demo
-    from runmate.commands.demo import fill
     from runmate.store import Store
 
-    fill(Store(data_dir), demo.generate(TODAY, 1, seed=5), data_dir)
+    Store(data_dir).fill_demo(demo.generate(TODAY, 1, seed=5))
     return app_factory(welcomed=False)  # keep the demo's own settings (they mark the welcome as seen)
 
 

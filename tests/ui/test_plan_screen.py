@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
+from ui_helpers import TODAY, open_mode, screen_text, settle
 
 from runmate.models import (
     SOURCE_STARTER,
@@ -20,8 +21,6 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.plan import PlanScreen
 from runmate.store import LockTimeout, Store, StoreError
-
-from ui_helpers import TODAY, open_mode, screen_text, settle
 
 WHY = "Move three mornings a week, because it clears my head and helps me sleep."
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 from textual.widgets._footer import FooterKey
+from ui_helpers import ProbeScreen, make_probe_app, screen_text, settle
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
@@ -20,8 +21,6 @@ from runmate.screens.plan import PlanScreen
 from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import DataFileError, Store
-
-from ui_helpers import ProbeScreen, make_probe_app, screen_text, settle
 
 MODE_KEYS = {"d": ("dashboard", DashboardScreen), "c": ("checkin", CheckInScreen), "p": ("plan", PlanScreen), "j": ("journal", JournalScreen)}
 

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
+from ui_helpers import TODAY
 
 from runmate.app import RunmateApp
 from runmate.models import Settings
 from runmate.store import DataFileError, Store
-
-from ui_helpers import TODAY
 
 SIZES = [(80, 24), (120, 36)]
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from runmate import __version__
-from runmate.cli import COMMAND_MODULES, Context, UsageError, build_parser, main, run_handler
+from runmate.cli import (
+    COMMAND_MODULES,
+    Context,
+    UsageError,
+    build_parser,
+    main,
+    run_handler,
+)
 from runmate.models import FieldError, ValidationError
 from runmate.store import AmbiguousId, DataFileError, LockTimeout, NotFound, StoreError
 

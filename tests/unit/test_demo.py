@@ -11,8 +11,15 @@ import pytest
 
 from runmate import demo
 from runmate.cli import main
-from runmate.models import PlannedActivity, Settings, parse_activity, parse_checkin, parse_completion
-from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS, Store, record_problem
+from runmate.models import (
+    PlannedActivity,
+    Settings,
+    parse_activity,
+    parse_checkin,
+    parse_completion,
+)
+from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS, Store
+from runmate.store.records import record_problem
 
 TODAY = dt.date(2026, 11, 25)
 

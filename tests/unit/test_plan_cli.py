@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from runmate import cli
-from runmate.models import SOURCE_STARTER, STATUS_DONE, STATUS_PLANNED, STATUS_REST, PlannedActivity
+from runmate.models import (
+    SOURCE_STARTER,
+    STATUS_DONE,
+    STATUS_PLANNED,
+    STATUS_REST,
+    PlannedActivity,
+)
 from runmate.store import Store
 
 TODAY = dt.date(2026, 11, 25)

@@ -175,33 +175,6 @@ def test_starter_refuses_a_start_before_today() -> None:
     plans.check_starter_start(TODAY + dt.timedelta(days=3), TODAY)
 
 
-def test_starter_transaction_refuses_to_replace_unless_asked() -> None:
-    class FakeTx:
-        def __init__(self, rows):
-            self.rows = {r["id"]: r for r in rows}
-            self.changed = False
-
-        def all(self, table):
-            return list(self.rows.values())
-
-        def remove(self, table, record_id):
-            self.changed = True
-            del self.rows[record_id]
-
-        def insert_many(self, table, rows):
-            self.changed = True
-            for row in rows:
-                self.rows[row["id"]] = row
-
-    tx = FakeTx([a.to_dict() for a in plans.starter_sessions(TODAY)])
-    op = plans.starter_transaction("activities", today=TODAY, start=TODAY, first_week=1, replace=False)
-    with pytest.raises(plans.StarterAlreadyPlanned) as info:
-        op(tx)
-    assert info.value.count == 27 and not tx.changed
-    change = plans.starter_transaction("activities", today=TODAY, start=TODAY, first_week=2, replace=True)(tx)
-    assert len(change.remove_ids) == 27 and len(tx.rows) == 24
-
-
 # --- ticking off ----------------------------------------------------------------------------------
 
 

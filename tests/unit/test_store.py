@@ -17,7 +17,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-from runmate import store as store_module
 from runmate.models import CheckIn, JournalEntry, PlannedActivity, Settings
 from runmate.store import (
     ACTIVITIES,
@@ -29,8 +28,11 @@ from runmate.store import (
     LockTimeout,
     NotFound,
     Store,
-    _Lock,
 )
+from runmate.store import datafile as datafile_module
+from runmate.store import files as files_module
+from runmate.store import lock as lock_module
+from runmate.store.lock import Lock as _Lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +62,7 @@ def test_a_crash_before_the_replace_leaves_the_old_file_and_no_temporary_file(st
     def crash(src, dst):
         raise OSError("simulated crash between the temporary write and the replace")
 
-    monkeypatch.setattr(store_module.os, "replace", crash)
+    monkeypatch.setattr(files_module.os, "replace", crash)
     with pytest.raises(OSError, match="simulated crash"):
         store.save_checkin(CheckIn(date="2026-11-22", mood=5))
     with pytest.raises(OSError, match="simulated crash"):
@@ -82,7 +84,7 @@ def test_a_failing_fsync_also_leaves_the_old_file(store, data_dir, monkeypatch):
     def broken(fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store_module.os, "fsync", broken)
+    monkeypatch.setattr(files_module.os, "fsync", broken)
     with pytest.raises(OSError, match="disk full"):
         store.save_checkin(CheckIn(date="2026-11-22", mood=5))
     monkeypatch.undo()
@@ -106,8 +108,8 @@ def test_the_temporary_file_is_flushed_and_fsynced_before_the_replace_and_the_fo
         events.append(("replace", str(src), str(dst)))
         real_replace(src, dst)
 
-    monkeypatch.setattr(store_module.os, "fsync", fsync)
-    monkeypatch.setattr(store_module.os, "replace", replace)
+    monkeypatch.setattr(files_module.os, "fsync", fsync)
+    monkeypatch.setattr(files_module.os, "replace", replace)
     store.save_checkin(CheckIn(date="2026-11-22", mood=4))
     monkeypatch.undo()
 
@@ -127,10 +129,10 @@ def test_a_process_killed_between_write_and_replace_leaves_a_usable_old_file(sto
     script = textwrap.dedent(
         """
         import os, sys
-        from runmate import store as m
+        from runmate.store import Store, files
         from runmate.models import CheckIn
-        m.os.replace = lambda src, dst: os._exit(9)  # die like a power cut, no clean-up at all
-        m.Store(sys.argv[1]).save_checkin(CheckIn(date="2026-11-23", mood=2))
+        files.os.replace = lambda src, dst: os._exit(9)  # die like a power cut, no clean-up at all
+        Store(sys.argv[1]).save_checkin(CheckIn(date="2026-11-23", mood=2))
         """
     )
     proc = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True, timeout=60)
@@ -276,7 +278,7 @@ def test_change_marker_moves_with_every_write_and_only_then(store):
 
 def test_a_lock_held_elsewhere_times_out_with_a_plain_message(store, monkeypatch):
     filled(store)
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(lock_module, "LOCK_TIMEOUT", 0.2)
     other = _Lock(store.lock_path)
     other.acquire()
     try:
@@ -506,7 +508,7 @@ def test_schema_0_is_migrated_in_one_write_after_a_backup(data_dir, monkeypatch)
     path = data_dir / "runmate.json"
     path.write_bytes(SCHEMA_0)
     writes: list[Path] = []
-    real = store_module.atomic_write_bytes
+    real = datafile_module.atomic_write_bytes
 
     def counting(target, payload):
         # the backup must exist, with the original bytes, before the data file is replaced
@@ -514,7 +516,7 @@ def test_schema_0_is_migrated_in_one_write_after_a_backup(data_dir, monkeypatch)
         writes.append(target)
         real(target, payload)
 
-    monkeypatch.setattr(store_module, "atomic_write_bytes", counting)
+    monkeypatch.setattr(datafile_module, "atomic_write_bytes", counting)
     store = Store(data_dir)
     store.check()
     store.check()
@@ -655,3 +657,29 @@ def test_values_runmate_never_writes_mark_the_file_as_damaged(data_dir, table, c
     with pytest.raises(DataFileError, match=re.escape(words)):
         Store(data_dir).checkins()
     assert store.path.read_bytes() == raw
+
+
+def test_start_program_refuses_to_replace_unless_asked(store):
+    from runmate import plans
+
+    today = dt.date(2026, 11, 25)
+    store.add_activities(plans.starter_sessions(today))
+    before = store.path.read_bytes()
+    with pytest.raises(plans.StarterAlreadyPlanned) as info:
+        store.start_program(today=today, start=today, first_week=1, replace=False)
+    assert info.value.count == 27
+    assert store.path.read_bytes() == before  # nothing written
+    change = store.start_program(today=today, start=today, first_week=2, replace=True)
+    assert len(change.remove_ids) == 27
+    assert len(store.activities()) == 24
+
+
+def test_fill_demo_refuses_a_folder_with_records(store):
+    from runmate import demo
+    from runmate.store import NotEmpty
+
+    data = demo.generate(dt.date(2026, 11, 25), 1, seed=3)
+    store.save_checkin(CheckIn(date="2026-11-01", mood=3))
+    with pytest.raises(NotEmpty):
+        store.fill_demo(data)
+    assert len(store.checkins()) == 1

@@ -1,0 +1,265 @@
+"""The data file as a whole: the folder and its modes, the lock, checked reads and atomic writes.
+
+Safety rules, all enforced here:
+- every write goes to a temporary file in the same folder, is flushed and fsynced, then
+  ``os.replace``d over the data file, and the folder is fsynced (``files.py``);
+- a lock file beside the data file is held around every read-modify-write (``lock.py``), and every
+  operation works on a fresh TinyDB (no query cache, no remembered next id) so two processes
+  never lose each other's writes;
+- the lock file also holds a generation number that every write bumps *before* it replaces
+  the data file; a DataFile keeps the data it last read or wrote, keyed by that number and the
+  data file's identity, and parses the file again only when either changed. Reads get that
+  data behind a read-only storage; writes get their own fresh copy, so a change that fails
+  half-way never reaches the kept data;
+- the folder is 0700 and every file runmate writes is 0600;
+- a file that is not valid runmate data is never written over. Records are JSON objects whose
+  known fields have the types of their dataclass in ``models.py`` (``records.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from tinydb import TinyDB
+
+from runmate.paths import DATA_FILE_NAME
+from runmate.store.errors import DataFileError
+from runmate.store.files import (
+    atomic_write_bytes,
+    file_identity,
+    tighten,
+    write_new_file,
+)
+from runmate.store.lock import Lock, parse_generation
+from runmate.store.records import tables_problem
+from runmate.store.schema import (
+    META,
+    SCHEMA_VERSION,
+    SchemaProblem,
+    data_version,
+    empty_data,
+    migrate,
+)
+from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the app compares to notice writes from another process."""
+
+    generation: int
+    stat: tuple[int, int, int] | None
+
+
+class DataFile:
+    """The data file and its lock: opening, checking, reading and writing it as a whole.
+
+    ``Store`` adds the per-record API on top."""
+
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DATA_FILE_NAME
+        self.lock_path = self.data_dir / (DATA_FILE_NAME + ".lock")
+        self._prepared = False
+        # (generation, data file identity) -> the checked data last read or written here.
+        self._kept: tuple[tuple[int, Any], dict[str, dict[str, Any]]] | None = None
+
+    # -- folder, permissions, reading ----------------------------------------------------------
+
+    def _prepare(self) -> None:
+        if self._prepared:
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tighten(self.data_dir, 0o700)
+        for path in (
+            self.path,
+            self.lock_path,
+            *self.data_dir.glob(DATA_FILE_NAME + ".*"),
+        ):
+            if path.is_file():
+                tighten(path, 0o600)
+        self._prepared = True
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[Lock]:
+        self._prepare()
+        lock = Lock(self.lock_path)
+        try:
+            lock.acquire()
+        except FileNotFoundError:  # the folder was removed while runmate was running
+            self._prepared = False
+            self._prepare()
+            lock.acquire()
+        try:
+            yield lock
+        finally:
+            lock.release()
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise DataFileError(self.path, "it is a folder, not a file") from None
+        except PermissionError:
+            raise DataFileError(
+                self.path, "runmate is not allowed to read it"
+            ) from None
+
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        """Parse and check the data file's bytes; raise DataFileError when they are not runmate data."""
+        if not raw.strip():
+            raise DataFileError(self.path, "it is empty")
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise DataFileError(
+                self.path, "it is not complete JSON (it may be truncated or damaged)"
+            ) from None
+        if not isinstance(data, dict) or not all(
+            isinstance(v, dict) for v in data.values()
+        ):
+            raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
+        for table in data.values():
+            for key, doc in table.items():
+                if not isinstance(doc, dict) or not (key.isascii() and key.isdigit()):
+                    raise DataFileError(
+                        self.path, "it is JSON, but not in runmate's shape"
+                    )
+        version = self._version(data)
+        if version > SCHEMA_VERSION:
+            raise DataFileError(
+                self.path,
+                f"it was written by a newer runmate (data version {version}; this runmate knows up to "
+                f"{SCHEMA_VERSION})",
+                advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
+            )
+        if version == SCHEMA_VERSION:
+            self._check_records(data)
+        return data
+
+    def _check_records(self, data: dict[str, Any]) -> None:
+        problem = tables_problem(data)
+        if problem:
+            raise DataFileError(self.path, problem)
+
+    def _key(self, lock: Lock) -> tuple[int, Any]:
+        return (lock.read_generation(), file_identity(self.path))
+
+    def _load(self, lock: Lock) -> dict[str, dict[str, Any]]:
+        """The current, checked data (under the lock): kept data when nothing changed, else the file.
+
+        An older data file is migrated here, in one write after a backup copy. Callers must not
+        change what this returns; ``write`` works on a copy.
+        """
+        key = self._key(lock)
+        if self._kept is not None and self._kept[0] == key:
+            return self._kept[1]
+        self._kept = None
+        raw = self._read_bytes()
+        if raw is None:
+            data = empty_data()
+        else:
+            data = self._parse(raw)
+            if self._version(data) < SCHEMA_VERSION:
+                return self._migrate(raw, data, lock)
+        self._kept = (key, data)
+        return data
+
+    def _write_data(self, data: dict[str, dict[str, Any]], lock: Lock) -> None:
+        """Replace the data file with ``data``; the generation moves first, so no one trusts stale data."""
+        self._kept = None
+        payload = orjson.dumps(data)
+        lock.write_generation(lock.read_generation() + 1)
+        atomic_write_bytes(self.path, payload)
+        self._kept = (self._key(lock), data)
+
+    # -- opening and migrating -----------------------------------------------------------------
+
+    def check(self) -> None:
+        """Make sure the data file can be used: readable, current (migrating older files), or absent.
+
+        Raises DataFileError without touching a file that is not runmate data.
+        """
+        with self._locked() as lock:
+            self._remove_leftovers()
+            self._load(lock)
+
+    def _remove_leftovers(self) -> None:
+        """Delete temporary files left by a writer that crashed; only a lock holder makes them."""
+        for leftover in self.data_dir.glob(f".{DATA_FILE_NAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def _migrate(
+        self, raw: bytes, data: dict[str, Any], lock: Lock
+    ) -> dict[str, dict[str, Any]]:
+        """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
+        original = self._version(data)
+        data = migrate(data)
+        self._check_records(data)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        write_new_file(self.data_dir / f"{DATA_FILE_NAME}.v{original}-{stamp}.bak", raw)
+        self._write_data(data, lock)
+        return data
+
+    def _version(self, data: dict[str, Any]) -> int:
+        try:
+            return data_version(data)
+        except SchemaProblem as problem:
+            raise DataFileError(self.path, str(problem)) from None
+
+    # -- generic operations --------------------------------------------------------------------
+
+    def read(self, fn: Callable[[Tx], R]) -> R:
+        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change."""
+        with self._locked() as lock:
+            storage = SnapshotStorage(self._load(lock), read_only=True)
+            try:
+                return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+            finally:
+                storage.close()
+
+    def write(self, fn: Callable[[Tx], R]) -> R:
+        """Run ``fn`` as one read-modify-write under the lock; written once if anything changed."""
+        with self._locked() as lock:
+            working = orjson.loads(
+                orjson.dumps(self._load(lock))
+            )  # a private copy for this change
+            storage = SnapshotStorage(working)
+            try:
+                result = fn(Tx(TinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+                if storage.dirty:
+                    data = storage.data
+                    assert data is not None
+                    data.setdefault(META, empty_data()[META])
+                    self._write_data(data, lock)
+            finally:
+                storage.close()
+            return result
+
+    def change_marker(self) -> Change:
+        """A cheap look at whether the file changed, without parsing it (for live refresh)."""
+        try:
+            generation = parse_generation(self.lock_path.read_bytes())
+        except OSError:
+            generation = 0
+        try:
+            st = self.path.stat()
+            file_stat: tuple[int, int, int] | None = (
+                st.st_ino,
+                st.st_mtime_ns,
+                st.st_size,
+            )
+        except OSError:
+            file_stat = None
+        return Change(generation, file_stat)

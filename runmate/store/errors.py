@@ -1,0 +1,52 @@
+"""What can go wrong with the data file, as exceptions the screens and the command line understand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A data or I/O problem; the command line exits with status 1."""
+
+
+class DataFileError(StoreError):
+    """The data file is not valid runmate data. It has not been touched."""
+
+    DEFAULT_ADVICE = (
+        "runmate has not changed it. Move it aside (or restore a backup) and start runmate again; "
+        "keep the file if you want to recover what is in it."
+    )
+
+    def __init__(self, path: Path, problem: str, advice: str | None = None):
+        self.path = path
+        self.problem = problem
+        self._advice = advice
+        super().__init__(self.describe())
+
+    @property
+    def advice(self) -> str:
+        return self._advice or self.DEFAULT_ADVICE
+
+    def describe(self) -> str:
+        return f"The data file {self.path} can't be read: {self.problem}. {self.advice}"
+
+
+class LockTimeout(StoreError):
+    def __init__(self, path: Path, timeout: float = 10.0):
+        self.path = path
+        super().__init__(
+            f"Another runmate is busy with {path.parent} and did not finish in {timeout:.0f} seconds. "
+            "Try again in a moment."
+        )
+
+
+class NotFound(StoreError):
+    """No record matches; the command line treats this as a bad argument (status 2)."""
+
+
+class AmbiguousId(StoreError):
+    """An id prefix matches more than one record (status 2)."""
+
+
+class NotEmpty(StoreError):
+    """The data folder already holds records, so bulk data was not added (status 2)."""
