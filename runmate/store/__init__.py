@@ -15,10 +15,12 @@ from runmate.store.api import Store
 from runmate.store.datafile import Change
 from runmate.store.errors import (
     AmbiguousId,
+    Conflict,
     DataFileError,
     LockTimeout,
     NotEmpty,
     NotFound,
+    RecordGone,
     StoreError,
 )
 from runmate.store.schema import (
@@ -39,10 +41,12 @@ __all__ = [
     "TABLES",
     "AmbiguousId",
     "Change",
+    "Conflict",
     "DataFileError",
     "LockTimeout",
     "NotEmpty",
     "NotFound",
+    "RecordGone",
     "Store",
     "StoreError",
 ]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from runmate import plans
+from runmate.edits import Edit, same
 from runmate.models import CheckIn, JournalEntry, PlannedActivity, Settings, now_iso
 from runmate.store.datafile import DataFile
-from runmate.store.errors import AmbiguousId, NotEmpty, NotFound
+from runmate.store.errors import AmbiguousId, Conflict, NotEmpty, NotFound, RecordGone
 from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
 from runmate.store.transaction import Tx
 
@@ -32,21 +34,34 @@ class Store(DataFile):
         return next((c for c in self.checkins() if c.date == key), None)
 
     def save_checkin(self, checkin: CheckIn) -> tuple[CheckIn, bool]:
-        """Save a check-in, replacing any on the same date. Returns (saved, replaced)."""
+        """Save every field of ``checkin`` as that day's check-in. Returns (saved, replaced)."""
+        fields = {k: v for k, v in checkin.to_dict().items() if k in CHECKIN_FIELDS}
+        return self.edit_checkin(checkin.date, Edit.direct_change(fields))
+
+    def edit_checkin(self, day: dt.date | str, edit: Edit, *, create: bool = True) -> tuple[CheckIn, bool]:
+        """Apply ``edit`` to the check-in of ``day`` under the lock. Returns (saved, it existed).
+
+        Only the edit's fields are written; the rest of the stored check-in (and fields a newer
+        runmate wrote) stay. Raises Conflict when a changed field was changed elsewhere meanwhile,
+        RecordGone when the check-in the form opened on was deleted, and NotFound when there is
+        none and ``create`` is false. Nothing is written in those cases.
+        """
+        key = day if isinstance(day, str) else day.isoformat()
 
         def op(tx: Tx) -> tuple[CheckIn, bool]:
-            existing = [r for r in tx.all(CHECKINS) if r["date"] == checkin.date]
-            record = CheckIn.from_dict(checkin.to_dict())
-            record.updated = now_iso()
-            if existing:
-                record.id = existing[0]["id"]
-                record.created = existing[0].get("created", record.created)
-                for extra in existing[1:]:
-                    tx.remove(CHECKINS, extra["id"])
-                tx.replace(CHECKINS, record.to_dict())
-            else:
-                tx.insert(CHECKINS, record.to_dict())
-            return record, bool(existing)
+            rows = [r for r in tx.all(CHECKINS) if r["date"] == key]
+            current = rows[0] if rows else None
+            if current is None:
+                if edit.opened_on is not None:
+                    raise RecordGone(f"The check-in for {key} was deleted elsewhere.")
+                if not create:
+                    raise NotFound(f"There is no check-in for {key}.")
+                record = CheckIn.from_dict({"date": key, **edit.changes}).to_dict()
+                tx.insert(CHECKINS, record)
+                return CheckIn.from_dict(record), False
+            for extra in rows[1:]:
+                tx.remove(CHECKINS, extra["id"])
+            return CheckIn.from_dict(_apply(tx, CHECKINS, current, edit)), True
 
         return self.write(op)
 
@@ -87,7 +102,7 @@ class Store(DataFile):
     def update_activity(
         self, activity_id: str, change: Callable[[PlannedActivity], None]
     ) -> PlannedActivity:
-        """Apply ``change`` to the stored activity under the lock and save it."""
+        """Apply ``change`` to the stored activity under the lock and save the fields it changed."""
 
         def op(tx: Tx) -> PlannedActivity:
             row = tx.get(ACTIVITIES, activity_id)
@@ -95,11 +110,14 @@ class Store(DataFile):
                 raise NotFound(f"No planned activity with id {activity_id[:8]}.")
             item = PlannedActivity.from_dict(row)
             change(item)
-            item.updated = now_iso()
-            tx.replace(ACTIVITIES, item.to_dict())
-            return item
+            new = {k: v for k, v in item.to_dict().items() if k in ACTIVITY_FIELDS}
+            return PlannedActivity.from_dict(_apply(tx, ACTIVITIES, row, Edit.direct_change(new)))
 
         return self.write(op)
+
+    def edit_activity(self, activity_id: str, edit: Edit) -> PlannedActivity:
+        """Apply ``edit`` to the activity under the lock (see ``edit_checkin``); RecordGone if deleted."""
+        return PlannedActivity.from_dict(self._edit_by_id(ACTIVITIES, activity_id, edit, "planned activity"))
 
     def delete_activity(self, activity_id: str) -> bool:
         return self.write(lambda tx: tx.remove(ACTIVITIES, activity_id))
@@ -138,16 +156,21 @@ class Store(DataFile):
             (JournalEntry.from_dict(r) for r in rows), key=lambda e: (e.date, e.created)
         )
 
-    def save_journal(self, entry: JournalEntry) -> JournalEntry:
-        """Insert a new entry, or replace the one with the same id."""
+    def add_journal(self, entry: JournalEntry) -> JournalEntry:
+        """Save a new reflection."""
+        self.write(lambda tx: tx.insert(JOURNAL, entry.to_dict()))
+        return entry
 
-        def op(tx: Tx) -> JournalEntry:
-            entry.updated = now_iso()
-            if tx.get(JOURNAL, entry.id) is None:
-                tx.insert(JOURNAL, entry.to_dict())
-            else:
-                tx.replace(JOURNAL, entry.to_dict())
-            return entry
+    def edit_journal(self, entry_id: str, edit: Edit) -> JournalEntry:
+        """Apply ``edit`` to the reflection under the lock (see ``edit_checkin``); RecordGone if deleted."""
+        return JournalEntry.from_dict(self._edit_by_id(JOURNAL, entry_id, edit, "reflection"))
+
+    def _edit_by_id(self, table: str, record_id: str, edit: Edit, what: str) -> dict[str, Any]:
+        def op(tx: Tx) -> dict[str, Any]:
+            current = tx.get(table, record_id)
+            if current is None:
+                raise RecordGone(f"This {what} was deleted elsewhere.")
+            return _apply(tx, table, current, edit)
 
         return self.write(op)
 
@@ -158,23 +181,29 @@ class Store(DataFile):
         return Settings.from_dict(rows[0]) if rows else Settings()
 
     def save_settings(self, settings: Settings) -> Settings:
-        def op(tx: Tx) -> Settings:
-            tx.table(SETTINGS).truncate()
-            tx.insert(SETTINGS, settings.to_dict())
-            return settings
-
-        return self.write(op)
+        """Save every field of ``settings`` (fields a newer runmate wrote stay)."""
+        return self.edit_settings(Edit.direct_change(settings.to_dict()))
 
     def update_settings(self, change: Callable[[Settings], None]) -> Settings:
-        """Change settings under the lock, so a concurrent change to another field is kept."""
+        """Change settings under the lock; only the fields ``change`` set are written."""
 
         def op(tx: Tx) -> Settings:
             rows = tx.all(SETTINGS)
-            current = Settings.from_dict(rows[0]) if rows else Settings()
-            change(current)
-            tx.table(SETTINGS).truncate()
-            tx.insert(SETTINGS, current.to_dict())
-            return current
+            current = rows[0] if rows else Settings().to_dict()
+            item = Settings.from_dict(current)
+            change(item)
+            edit = Edit.direct_change(item.to_dict())
+            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=bool(rows)))
+
+        return self.write(op)
+
+    def edit_settings(self, edit: Edit) -> Settings:
+        """Apply ``edit`` to the settings under the lock (see ``edit_checkin``)."""
+
+        def op(tx: Tx) -> Settings:
+            rows = tx.all(SETTINGS)
+            current = rows[0] if rows else Settings().to_dict()
+            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=bool(rows)))
 
         return self.write(op)
 
@@ -217,3 +246,29 @@ class Store(DataFile):
         return self.read(
             lambda tx: not any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL))
         )
+
+
+CHECKIN_FIELDS = frozenset(f.name for f in dataclasses.fields(CheckIn)) - {"id", "date", "created", "updated"}
+ACTIVITY_FIELDS = frozenset(f.name for f in dataclasses.fields(PlannedActivity)) - {"id", "created", "updated"}
+
+
+def _apply(tx: Tx, table: str, current: dict[str, Any], edit: Edit, *, stored: bool = True) -> dict[str, Any]:
+    """Write ``edit`` over ``current`` (a row of ``table``) and return the new row.
+
+    Raises Conflict, writing nothing, when the edit clashes with what ``current`` holds. Only
+    changed fields are written: a stored row whose values all stay the same is left untouched.
+    """
+    clashes = edit.clashes(current)
+    if clashes:
+        raise Conflict(clashes, dict(current))
+    new = dict(current)
+    new.update(edit.changes)
+    if stored and new.keys() == current.keys() and all(same(new[k], current[k]) for k in new):
+        return dict(current)
+    if "updated" in current:
+        new["updated"] = now_iso()
+    if table == SETTINGS:
+        tx.put_single(SETTINGS, new)
+    else:
+        tx.replace(table, new)
+    return new

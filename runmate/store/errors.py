@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runmate.edits import Clash
 
 
 class StoreError(Exception):
@@ -50,3 +54,20 @@ class AmbiguousId(StoreError):
 
 class NotEmpty(StoreError):
     """The data folder already holds records, so bulk data was not added (status 2)."""
+
+
+class Conflict(StoreError):
+    """Fields the person changed were changed elsewhere too since the form opened; nothing written.
+
+    ``clashes`` says which (``runmate.edits.Clash``); ``current`` is the record as it is now.
+    """
+
+    def __init__(self, clashes: list[Clash], current: dict[str, Any]):
+        self.clashes = clashes
+        self.current = current
+        names = ", ".join(c.name for c in clashes)
+        super().__init__(f"Changed elsewhere meanwhile: {names}. Nothing was saved.")
+
+
+class RecordGone(StoreError):
+    """The record a form opened on was deleted elsewhere; it is not silently made again."""

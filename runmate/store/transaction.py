@@ -122,3 +122,17 @@ class Tx:
             return False
         self.table(name).remove(doc_ids=[doc_id])
         return True
+
+    def put_single(self, name: str, record: dict[str, Any]) -> None:
+        """Make ``record`` the one record of a single-record table (settings), in its place."""
+        problem = record_problem(name, record)
+        if problem:
+            raise ValueError(f"Not saved: {problem}.")
+        keys = sorted(self._raw(name), key=int)
+        table = self.table(name)
+        if not keys:
+            table.insert(record)
+            return
+        table.upsert(Document(record, doc_id=int(keys[0])))
+        if len(keys) > 1:
+            table.remove(doc_ids=[int(k) for k in keys[1:]])

@@ -131,7 +131,7 @@ def test_the_demo_refuses_a_folder_with_data(data_dir, capsys, table):
     else:
         from runmate.models import JournalEntry
 
-        store.save_journal(JournalEntry(date="2026-01-01", text="mine"))
+        store.add_journal(JournalEntry(date="2026-01-01", text="mine"))
     before = (data_dir / "runmate.json").read_bytes()
     marker = store.change_marker()
     assert main(["--data-dir", str(data_dir), "demo"]) == 2

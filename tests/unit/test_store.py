@@ -32,6 +32,7 @@ from runmate.store import (
 from runmate.store import datafile as datafile_module
 from runmate.store import files as files_module
 from runmate.store import lock as lock_module
+from runmate.edits import Edit
 from runmate.store.lock import Lock as _Lock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -574,14 +575,13 @@ def test_replacing_a_checkin_keeps_its_id_and_never_duplicates(store):
 
 def test_ids_survive_updates_and_links_keep_working(store):
     run = store.add_activity(PlannedActivity(date="2026-11-20", kind="run", minutes=20))
-    entry = store.save_journal(JournalEntry(date="2026-11-20", text="Good run.", activity_id=run.id))
+    entry = store.add_journal(JournalEntry(date="2026-11-20", text="Good run.", activity_id=run.id))
 
     def tick(a: PlannedActivity) -> None:
         a.status, a.before, a.after = "done", 2, 4
 
     store.update_activity(run.id, tick)
-    entry.text = "Good run, felt lighter."
-    store.save_journal(entry)
+    store.edit_journal(entry.id, Edit.from_form({"text": entry.text}, {"text": "Good run, felt lighter."}, entry.id))
     fresh = Store(store.data_dir)
     (stored,) = fresh.activities()
     assert (stored.id, stored.status, stored.after) == (run.id, "done", 4)
@@ -618,7 +618,7 @@ def test_is_empty_ignores_settings(store):
     assert store.is_empty()
     store.save_settings(Settings(name="Robin"))
     assert store.is_empty()
-    store.save_journal(JournalEntry(date="2026-11-20", text="hi"))
+    store.add_journal(JournalEntry(date="2026-11-20", text="hi"))
     assert not store.is_empty()
 
 
