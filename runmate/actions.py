@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from runmate import insights
+from runmate.edits import Edit
 from runmate.models import CheckIn, Settings
 from runmate.store import LockTimeout, Store
 
@@ -33,8 +34,11 @@ class CheckinSaved:
         return insights.saved_sentence(self.checkin, self.replaced, today)
 
 
-def save_checkin(store: Store, checkin: CheckIn, today: dt.date) -> CheckinSaved:
-    """Save ``checkin`` (replacing that day's), then work out the line back and the safety note.
+def save_checkin(store: Store, day: dt.date | str, edit: Edit, today: dt.date, *, create: bool = True) -> CheckinSaved:
+    """Apply ``edit`` to the check-in of ``day``, then work out the line back and the safety note.
+
+    Only the edit's fields are written (``Store.edit_checkin``: it raises Conflict, RecordGone or,
+    when there is no check-in and ``create`` is false, NotFound, having written nothing).
 
     The note is due when the low-mood rule holds and it has not been shown yet ``today``; it is
     then marked shown (``Settings.safety_note_shown``) in a write of its own right after the save,
@@ -44,7 +48,7 @@ def save_checkin(store: Store, checkin: CheckIn, today: dt.date) -> CheckinSaved
     (``LockTimeout``) costs only the reply: the line is left empty, and the note is still shown
     when it was due but could not be marked.
     """
-    saved, replaced = store.save_checkin(checkin)
+    saved, replaced = store.edit_checkin(day, edit, create=create)
     try:
         checkins = store.checkins()
         activities = store.activities(saved.day, saved.day)

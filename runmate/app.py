@@ -111,6 +111,8 @@ class RunmateApp(App[None]):
         self._marker: Change | None = None
         self._poll_timer: Timer | None = None
         self._exiting = False
+        self.workers_waiting: set[Any] = set()
+        """Workers waiting for the person to answer a question (see RunmateScreen.ask)."""
 
     def today(self) -> dt.date:
         """The local date now, or the fixed date given for tests and screenshots."""

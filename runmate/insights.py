@@ -72,7 +72,7 @@ def describe_checkin(checkin: CheckIn) -> str:
 
 def saved_sentence(checkin: CheckIn, replaced: bool, today: dt.date) -> str:
     """'Saved your check-in for Wed 25 Nov: mood 4 (good), sleep 7.5 h.'"""
-    verb = "Replaced" if replaced else "Saved"
+    verb = "Updated" if replaced else "Saved"
     return f"{verb} your check-in for {day_label(checkin.day, today)}: {describe_checkin(checkin)}."
 
 

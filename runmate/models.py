@@ -236,6 +236,30 @@ class CheckIn:
         return cls(**_known(cls, data))
 
 
+CHECKIN_FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
+SLEEP_MESSAGE = "Sleep is hours from 0 to 24, like 7 or 7.5."
+
+
+def _sleep_hours(c: _Collector, value: Any) -> float | None:
+    if _blank(value):
+        return None
+    try:
+        hours = float(str(value).strip().replace(",", "."))
+        if not (SLEEP_RANGE[0] <= hours <= SLEEP_RANGE[1]) or hours != hours:
+            raise ValueError
+        return round(hours, 2) + 0.0  # -0 becomes 0
+    except ValueError:
+        c.add("sleep_hours", SLEEP_MESSAGE)
+        return None
+
+
+def _checkin_day(c: _Collector, date: Any, today: dt.date) -> str | None:
+    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    if day is not None and dt.date.fromisoformat(day) > today:
+        c.add("date", f"A check-in can't be in the future; today is {today.isoformat()}.")
+    return day
+
+
 def parse_checkin(
     *,
     today: dt.date,
@@ -249,28 +273,64 @@ def parse_checkin(
 ) -> CheckIn:
     """Build a CheckIn from raw values, or raise ValidationError listing every problem."""
     c = _Collector()
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
-    if day is not None and dt.date.fromisoformat(day) > today:
-        c.add("date", f"A check-in can't be in the future; today is {today.isoformat()}.")
+    day = _checkin_day(c, date, today)
     m = _scale(c, "mood", mood, required=True)
     e = _scale(c, "energy", energy)
     s = _scale(c, "stress", stress)
     q = _scale(c, "sleep_quality", sleep_quality)
-    hours: float | None = None
-    if not _blank(sleep_hours):
-        message = "Sleep is hours from 0 to 24, like 7 or 7.5."
-        try:
-            hours = float(str(sleep_hours).strip().replace(",", "."))
-            if not (SLEEP_RANGE[0] <= hours <= SLEEP_RANGE[1]) or hours != hours:
-                raise ValueError
-            hours = round(hours, 2) + 0.0  # -0 becomes 0
-        except ValueError:
-            c.add("sleep_hours", message)
-            hours = None
+    hours = _sleep_hours(c, sleep_hours)
     text = _text(c, "note", note, MAX_NOTE, "The note")
     c.raise_if_any()
     assert day is not None and m is not None
     return CheckIn(date=day, mood=m, energy=e, stress=s, sleep_hours=hours, sleep_quality=q, note=text)
+
+
+def parse_checkin_changes(
+    *, today: dt.date, date: Any = None, given: dict[str, Any], clear: tuple[str, ...] = ()
+) -> tuple[str, dict[str, Any]]:
+    """The day and the fields to change, from only the values ``given`` and the fields to ``clear``.
+
+    Returns (date, changes) or raises ValidationError listing every problem. Mood can't be
+    cleared: a check-in always has one.
+    """
+    c = _Collector()
+    day = _checkin_day(c, date, today)
+    changes: dict[str, Any] = {}
+    for name, value in given.items():
+        if name in SCALE_MESSAGES:
+            number = _scale(c, name, value, required=True)
+            if number is not None:
+                changes[name] = number
+        elif name == "sleep_hours":
+            if _blank(value):
+                c.add(name, SLEEP_MESSAGE)
+            hours = _sleep_hours(c, value)
+            if hours is not None:
+                changes[name] = hours
+        elif name == "note":
+            changes[name] = _text(c, "note", value, MAX_NOTE, "The note")
+        else:
+            raise ValueError(f"not a check-in field: {name}")
+    for name in clear:
+        if name == "mood":
+            c.add("mood", "Mood can't be cleared: a check-in always has one. Delete the check-in instead.")
+        elif name in given:
+            c.add(name, f"{_FIELD_WORDS[name]} is both given and cleared; choose one.")
+        else:
+            changes[name] = "" if name == "note" else None
+    c.raise_if_any()
+    assert day is not None
+    return day, changes
+
+
+_FIELD_WORDS = {
+    "mood": "Mood",
+    "energy": "Energy",
+    "stress": "Stress",
+    "sleep_hours": "Sleep",
+    "sleep_quality": "Sleep quality",
+    "note": "The note",
+}
 
 
 # --- planned activity -------------------------------------------------------------------------

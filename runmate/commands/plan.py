@@ -67,8 +67,14 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     delete.add_argument("id", metavar="ID")
     delete.set_defaults(handler=run_delete)
 
-    goal = psub.add_parser("goal", parents=[parent], help="set the weekly goal", description="Set how many days a week you want to move, and why.")
-    goal.add_argument("--days", required=True, metavar="N", help="days a week, 1 to 7")
+    goal = psub.add_parser(
+        "goal",
+        parents=[parent],
+        help="set the weekly goal",
+        description="Set how many days a week you want to move, and why. Only what you give changes: "
+        "--why alone keeps the days, --days alone keeps the why.",
+    )
+    goal.add_argument("--days", metavar="N", help="days a week, 1 to 7")
     goal.add_argument("--why", metavar="TEXT", help="what, how often and why, in your words")
     goal.set_defaults(handler=run_goal)
 
@@ -236,12 +242,18 @@ def run_delete(args: argparse.Namespace, ctx: Context) -> int:
 def run_goal(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.models import parse_settings
 
+    if args.days is None and args.why is None:
+        raise UsageError("Say what to set: --days N (1 to 7), --why TEXT, or both.")
     store = ctx.store
     parse_settings(store.settings(), goal_days=args.days, goal_why=args.why)  # check before writing
 
     def change(s) -> None:
         new = parse_settings(s, goal_days=args.days, goal_why=args.why)
-        s.goal_days, s.goal_why = new.goal_days, new.goal_why
+        # Only the fields given: the other keeps whatever it holds now.
+        if args.days is not None:
+            s.goal_days = new.goal_days
+        if args.why is not None:
+            s.goal_why = new.goal_why
 
     saved = store.update_settings(change)
     ctx.say(f"Weekly goal: {saved.goal_days} day{'s' if saved.goal_days != 1 else ''} a week with movement.")

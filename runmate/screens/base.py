@@ -24,6 +24,14 @@ How a screen keeps in step with the data file
   names the file and what to do, instead of crashing. ``self.runmate.show_data_problem(error)`` does
   the same by hand.
 
+Edits that never undo someone else's
+------------------------------------
+A form remembers the record as it opened on it and saves a ``runmate.edits.Edit`` of only the
+fields the person changed, through ``save_edit`` in an async ``@work`` method: a clash with a change
+made elsewhere asks the person whose value stays; a record deleted elsewhere is not made again
+silently. In ``data_changed`` a form lets the fields the person has not touched follow the data
+(``runmate.edits.rebase``).
+
 Unsaved edits
 -------------
 While ``has_unsaved_changes()`` is True the app asks "Leave without saving?" before switching mode,
@@ -42,17 +50,33 @@ another selector (or ``""``) if the mode keys are to work straight away.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
+
+from runmate.edits import Edit
+from runmate.screens.clash import ClashScreen
+from runmate.screens.confirm import ConfirmScreen
+from runmate.store import Conflict, RecordGone
 
 if TYPE_CHECKING:
     from runmate.app import RunmateApp
     from runmate.store import Store
 
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class EditOutcome(Generic[R]):
+    """How ``save_edit`` ended: saved (with the store's result), back to editing, or not saved."""
+
+    saved: bool = False
+    back: bool = False
+    value: R | None = None
 
 
 class _RunmateScreenMixin:
@@ -98,6 +122,62 @@ class _RunmateScreenMixin:
                 app.call_from_thread(deliver, result)
 
         return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
+
+    async def ask(self, screen: Screen[Any]) -> Any:
+        """Show a question or dialog and wait for its answer (from an async ``@work`` method).
+
+        The worker is listed in ``app.workers_waiting`` meanwhile, so whoever waits for the app's
+        work to finish (tests, a clean exit) knows it is waiting on the person, not on the disk.
+        """
+        worker = get_current_worker()
+        waiting: set[Worker[Any]] = self.app.workers_waiting
+        waiting.add(worker)
+        try:
+            return await self.app.push_screen_wait(screen)
+        finally:
+            waiting.discard(worker)
+
+    async def save_edit(
+        self, attempt: Callable[[Edit], R], edit: Edit, *, what: str, recreate: bool = False
+    ) -> EditOutcome[R]:
+        """Save ``edit`` with ``attempt(edit)`` in a thread, asking the person when it clashes.
+
+        Call it from an async ``@work`` method. When a field the person changed was changed
+        elsewhere too, the clash question asks whose value stays ("this check-in" and the like is
+        ``what``); escape there goes back to editing (``outcome.back``). A record deleted elsewhere
+        is never silently made again: with ``recreate`` the person is asked, otherwise told.
+        StoreError and OSError reach the caller; a DataFileError shows the damaged-file screen.
+        """
+        while True:
+            try:
+                return EditOutcome(saved=True, value=await asyncio.to_thread(attempt, edit))
+            except Conflict as conflict:
+                choice = await self.ask(ClashScreen(conflict.clashes, what))
+                if choice is None:
+                    return EditOutcome(back=True)
+                names = [c.name for c in conflict.clashes]
+                edit = edit.keeping_mine(names) if choice == "mine" else edit.keeping_theirs(names)
+            except RecordGone:
+                if not recreate:
+                    self.app.notify(
+                        f"{what[0].upper()}{what[1:]} was deleted elsewhere while it was open here, "
+                        "so your changes were not saved.",
+                        title="Not saved",
+                        markup=False,
+                        timeout=10,
+                    )
+                    return EditOutcome()
+                again = await self.ask(
+                    ConfirmScreen(
+                        f"{what[0].upper()}{what[1:]} was deleted elsewhere.",
+                        "It was deleted while it was open here. Save what you have here as new?",
+                        yes="Save it as new",
+                        no="Leave it deleted",
+                    )
+                )
+                if not again:
+                    return EditOutcome()
+                edit = edit.as_new()
 
     def data_changed(self) -> None:
         """Called by the app when the data file changed (here or in another process)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -25,6 +26,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
 from runmate import actions, insights
+from runmate.edits import Edit, rebase, same
 from runmate.models import (
     ENERGY_WORDS,
     MOOD_WORDS,
@@ -52,6 +54,7 @@ class _Loaded:
     existing: CheckIn | None
     hint: CheckIn | None
     recent: list[CheckIn]
+    refresh: bool = False
 
 
 class CheckInScreen(RunmateScreen):
@@ -76,7 +79,9 @@ class CheckInScreen(RunmateScreen):
         super().__init__(*args, **kwargs)
         self.shown: dt.date | None = None
         self._stored: CheckIn | None = None
-        self._baseline: tuple[object, ...] = self._empty_state()
+        # The check-in's fields as the form opened on them (or last followed them), and its id.
+        self._base: dict[str, Any] = self._values_of(None)
+        self._opened_on: str | None = None
         self._hint: CheckIn | None = None
         self._saving = False
         self._loading = False
@@ -128,58 +133,54 @@ class CheckInScreen(RunmateScreen):
         return self.query_one(f"#{name}", Input)
 
     @staticmethod
-    def _empty_state() -> tuple[object, ...]:
-        return (None, None, None, "", None, "")
-
-    @staticmethod
-    def _state_of(checkin: CheckIn | None) -> tuple[object, ...]:
+    def _values_of(checkin: CheckIn | None) -> dict[str, Any]:
+        """A stored check-in's fields as the form compares them (all empty for None)."""
         if checkin is None:
-            return CheckInScreen._empty_state()
-        hours = "" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}"
-        return (checkin.mood, checkin.energy, checkin.stress, hours, checkin.sleep_quality, checkin.note)
+            return {"mood": None, "energy": None, "stress": None, "sleep_hours": None, "sleep_quality": None, "note": ""}
+        return {name: getattr(checkin, name) for name in FIELDS}
 
-    def _form_state(self) -> tuple[object, ...]:
-        return (
-            self._scale("mood").value,
-            self._scale("energy").value,
-            self._scale("stress").value,
-            self._input("sleep_hours").value,
-            self._scale("sleep_quality").value,
-            self._input("note").value,
-        )
+    def _form_values(self) -> dict[str, Any]:
+        """What the form holds, compared by meaning: '7,5' is 7.5, surrounding spaces do not count.
 
-    @staticmethod
-    def _normal(state: tuple[object, ...]) -> tuple[object, ...]:
-        """Compare forms by meaning: '7,5' equals '7.5', surrounding spaces do not count."""
-        mood, energy, stress, hours, quality, note = state
-        text = str(hours).strip().replace(",", ".")
+        Sleep text that is not a number stays text (it differs from anything stored)."""
+        text = self._input("sleep_hours").value.strip().replace(",", ".")
         try:
-            hours_key: object = float(text) if text else ""
+            hours: Any = float(text) if text else None
         except ValueError:
-            hours_key = text
-        return (mood, energy, stress, hours_key, quality, str(note).strip())
+            hours = text
+        return {
+            "mood": self._scale("mood").value,
+            "energy": self._scale("energy").value,
+            "stress": self._scale("stress").value,
+            "sleep_hours": hours,
+            "sleep_quality": self._scale("sleep_quality").value,
+            "note": self._input("note").value.strip(),
+        }
 
-    def _fill(self, checkin: CheckIn | None) -> None:
-        mood, energy, stress, hours, quality, note = self._state_of(checkin)
-        self._scale("mood").value = mood  # type: ignore[assignment]
-        self._scale("energy").value = energy  # type: ignore[assignment]
-        self._scale("stress").value = stress  # type: ignore[assignment]
-        self._scale("sleep_quality").value = quality  # type: ignore[assignment]
-        self._input("sleep_hours").value = str(hours)
-        self._input("note").value = str(note)
+    def _fill(self, values: dict[str, Any], only: set[str] | None = None) -> None:
+        """Put ``values`` (stored fields) into the form; ``only`` limits it to those fields."""
+        for name in FIELDS if only is None else [f for f in FIELDS if f in only]:
+            value = values[name]
+            if name in SCALES:
+                self._scale(name).value = value  # type: ignore[assignment]
+            elif name == "sleep_hours":
+                self._input(name).value = "" if value is None else value if isinstance(value, str) else f"{value:g}"
+            else:
+                self._input(name).value = str(value)
 
     def has_unsaved_changes(self) -> bool:
         if not self.is_mounted:
             return False
         try:
-            return self._normal(self._form_state()) != self._normal(self._baseline)
+            form = self._form_values()
         except NoMatches:  # the form is not composed yet
             return False
+        return any(not same(form[name], self._base[name]) for name in FIELDS)
 
     def discard_changes(self) -> None:
         """Leaving without saving: put back what is stored for the shown day."""
         if self.is_mounted:
-            self._fill(self._stored)
+            self._fill(self._base)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -196,8 +197,9 @@ class CheckInScreen(RunmateScreen):
             self.show_day(self.today(), focus=True)
 
     def data_changed(self) -> None:
-        if self.shown is not None and not self.has_unsaved_changes() and not self._saving:
-            self.show_day(self.shown)
+        """The file changed: follow it. Fields the person is editing keep what they typed."""
+        if self.shown is not None and not self._saving:
+            self._load(self.shown, refresh=True)
 
     def show_day(self, day: dt.date, focus: bool = False) -> None:
         """Show ``day``: its stored check-in (pre-filled) or an empty form; ``focus`` starts on mood."""
@@ -209,7 +211,7 @@ class CheckInScreen(RunmateScreen):
         self._load(day)
 
     @work(thread=True, exclusive=True, group="checkin-load")
-    def _load(self, day: dt.date) -> None:
+    def _load(self, day: dt.date, refresh: bool = False) -> None:
         try:
             checkins = self.store.checkins()
         except DataFileError:
@@ -224,17 +226,30 @@ class CheckInScreen(RunmateScreen):
         recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._loaded, _Loaded(day, existing, hint, recent))
+        self.app.call_from_thread(self._loaded, _Loaded(day, existing, hint, recent, refresh))
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.day != self.shown:
             return
         self._loading = False
+        current = self._values_of(loaded.existing)
+        if loaded.refresh and self._saving:
+            return  # the save's own result follows
+        if loaded.refresh and self.has_unsaved_changes():
+            # Another window or the shell saved while the person is editing: fields they have not
+            # touched follow; what they typed stays, and a save asks if it clashes.
+            form = self._form_values()
+            new_form, self._base = rebase(self._base, form, current)
+            self._fill(new_form, only={name for name in FIELDS if not same(new_form[name], form[name])})
+            if loaded.existing is not None:
+                self._opened_on = loaded.existing.id
+        else:
+            self._base = current
+            self._opened_on = loaded.existing.id if loaded.existing else None
+            self._clear_errors()
+            self._fill(current)
         self._stored = loaded.existing
-        self._baseline = self._state_of(loaded.existing)
         self._hint = loaded.hint
-        self._clear_errors()
-        self._fill(loaded.existing)
         self._update_date_line()
         self._update_hint()
         self._update_recent(loaded.recent)
@@ -252,7 +267,7 @@ class CheckInScreen(RunmateScreen):
         if self._loading:
             status = ""
         elif self._stored is not None:
-            status = "Saved earlier; saving again replaces it."
+            status = "Saved earlier; saving again updates what you change."
         else:
             status = "Nothing saved for this day yet. Only mood is needed."
         self.query_one("#checkin-status", Static).update(Text(status))
@@ -401,45 +416,56 @@ class CheckInScreen(RunmateScreen):
     def action_save(self) -> None:
         if self._saving or self.shown is None:
             return
-        mood, energy, stress, hours, quality, note = self._form_state()
+        form = self._form_values()
         try:
             checkin = parse_checkin(
                 today=self.today(),
                 date=self.shown.isoformat(),
-                mood=mood,
-                energy=energy,
-                stress=stress,
-                sleep_hours=hours,
-                sleep_quality=quality,
-                note=note,
+                mood=form["mood"],
+                energy=form["energy"],
+                stress=form["stress"],
+                sleep_hours=self._input("sleep_hours").value,
+                sleep_quality=form["sleep_quality"],
+                note=form["note"],
             )
         except ValidationError as error:
             self._show_errors(error)
             return
         self._clear_errors()
         self._saving = True
-        self._save(checkin, self._form_state())
+        edit = Edit.from_form(self._base, self._values_of(checkin), self._opened_on)
+        self._save(self.shown, edit)
 
-    @work(thread=True, exclusive=True, group="checkin-save")
-    def _save(self, checkin: CheckIn, state: tuple[object, ...]) -> None:
+    @work(exclusive=True, group="checkin-save")
+    async def _save(self, day: dt.date, edit: Edit) -> None:
         # A DataFileError propagates: the app shows its calm damaged-file screen.
+        store, today = self.store, self.today()
         try:
-            result = actions.save_checkin(self.store, checkin, self.today())
+            outcome = await self.save_edit(
+                lambda e: actions.save_checkin(store, day, e, today), edit, what="this check-in", recreate=True
+            )
         except DataFileError:
             raise
         except (StoreError, OSError) as exc:  # busy (another runmate is writing): say so, keep the form
-            self.app.call_from_thread(self._save_failed, exc)
+            self._save_failed(exc)
             return
-        self.app.call_from_thread(self._saved, result, state)
+        finally:
+            self._saving = False
+        if outcome.value is not None:
+            self._saved(outcome.value)
+        elif not outcome.back and day == self.shown:
+            self.show_day(day)  # left deleted: show the day as it is now
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
         self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
-    def _saved(self, result: actions.CheckinSaved, state: tuple[object, ...]) -> None:
+    def _saved(self, result: actions.CheckinSaved) -> None:
         self._saving = False
         self._stored = result.checkin
-        self._baseline = state
+        self._opened_on = result.checkin.id
+        self._base = self._values_of(result.checkin)
+        self._fill(self._base)  # what is stored now (the other's value where the person chose it)
         label = insights.day_label(result.checkin.day, self.today())
         self.notify(
             result.line or "Thank you for checking in.",
@@ -493,6 +519,7 @@ class CheckInScreen(RunmateScreen):
             self.notify(f"Deleted the check-in for {label}.", markup=False)
         self.runmate.data_saved(self)
         self._stored = None
-        self._baseline = self._empty_state()
-        self._fill(None)
+        self._opened_on = None
+        self._base = self._values_of(None)
+        self._fill(self._base)
         self.show_day(day)

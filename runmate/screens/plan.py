@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
+from runmate.edits import Edit
 from runmate.insights import day_label
 from runmate.models import (
     STATUS_DONE,
@@ -38,6 +39,8 @@ from runmate.screens.plan_dialogs import (
 )
 from runmate.store import DataFileError, Store, StoreError
 
+# The fields of an activity its edit dialog changes.
+EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
 DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
 KIND_WIDTH = 18  # "Walk/run intervals"
 WIDE = 96  # from this list width on, the columns line up
@@ -393,23 +396,40 @@ class PlanScreen(RunmateScreen):
 
         self.app.push_screen(ActivityDialog(day=self.selected_day()), done)
 
-    def action_edit(self) -> None:
+    @work(group="plan-edit")
+    async def action_edit(self) -> None:
+        """Change an activity. Only the fields changed in the dialog are saved; a field changed
+        elsewhere meanwhile (a move from the shell, say) stays unless the person changed it too."""
         activity = self._need_activity()
         if activity is None:
             return
-
-        def done(result: PlannedActivity | None) -> None:
+        base = {name: getattr(activity, name) for name in EDITABLE}
+        shown = activity
+        while True:
+            result = await self.ask(ActivityDialog(day=shown.day, activity=shown))
             if result is None:
                 return
-
-            def change(a: PlannedActivity) -> None:
-                a.date, a.kind, a.minutes, a.warmup = result.date, result.kind, result.minutes, result.warmup
-                a.time, a.with_whom, a.note = result.time, result.with_whom, result.note
-
-            self._follow(result.day)
-            self._save(lambda store: store.update_activity(activity.id, change), "Saved.", f"act:{activity.id}")
-
-        self.app.push_screen(ActivityDialog(day=activity.day, activity=activity), done)
+            chosen = {name: getattr(result, name) for name in EDITABLE}
+            edit = Edit.from_form(base, chosen, activity.id)
+            store = self.store
+            try:
+                outcome = await self.save_edit(
+                    lambda e: store.edit_activity(activity.id, e), edit, what="this activity"
+                )
+            except DataFileError:
+                raise
+            except (StoreError, OSError) as exc:
+                self._problem_saving(str(exc))
+                return
+            if outcome.back:  # back to the dialog, with what the person had typed
+                shown = PlannedActivity.from_dict({**activity.to_dict(), **chosen})
+                continue
+            if outcome.value is not None:
+                self._follow(outcome.value.day)
+                self._saved("Saved.", f"act:{activity.id}")
+            else:
+                self.reload()
+            return
 
     def action_delete(self) -> None:
         activity = self._need_activity()
@@ -513,19 +533,33 @@ class PlanScreen(RunmateScreen):
             rest_instead,
         )
 
-    def action_goal(self) -> None:
-        settings = self.data.settings if self.data else Settings()
-
-        def done(result: Settings | None) -> None:
+    @work(group="plan-goal")
+    async def action_goal(self) -> None:
+        """The weekly goal: only what the dialog changed is saved (see action_edit)."""
+        opened = self.data.settings if self.data else Settings()
+        base = {"goal_days": opened.goal_days, "goal_why": opened.goal_why}
+        shown = opened
+        while True:
+            result = await self.ask(GoalDialog(shown))
             if result is None:
                 return
-
-            def change(s: Settings) -> None:
-                s.goal_days, s.goal_why = result.goal_days, result.goal_why
-
-            self._save(lambda store: store.update_settings(change), "Weekly goal saved.")
-
-        self.app.push_screen(GoalDialog(settings), done)
+            chosen = {"goal_days": result.goal_days, "goal_why": result.goal_why}
+            store = self.store
+            try:
+                outcome = await self.save_edit(
+                    store.edit_settings, Edit.from_form(base, chosen), what="your weekly goal"
+                )
+            except DataFileError:
+                raise
+            except (StoreError, OSError) as exc:
+                self._problem_saving(str(exc))
+                return
+            if outcome.back:
+                shown = result
+                continue
+            if outcome.saved:
+                self._saved("Weekly goal saved.", None)
+            return
 
     def action_starter(self) -> None:
         self._ask_starter(self.today())

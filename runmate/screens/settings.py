@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
+from runmate.edits import Edit
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
+from runmate.store import DataFileError, StoreError
 
 # The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
 TEXT_FIELDS = (
@@ -126,11 +129,23 @@ class SettingsScreen(OverlayScreen):
         return self.is_mounted and self.current_values() != form_values(self._saved)
 
     def data_changed(self) -> None:
-        """Reload from the file, unless the person is in the middle of editing."""
+        """Follow the file: fields the person has not touched take the new values."""
 
         def loaded(settings: Settings) -> None:
+            if self._saving:
+                return
             if not self.has_unsaved_changes():
                 self._fill(settings)
+                return
+            shown, stored, new = self.current_values(), form_values(self._saved), form_values(settings)
+            for name in FIELDS:
+                if shown[name] == stored[name] and new[name] != stored[name]:
+                    setattr(self._saved, name, getattr(settings, name))
+                    if name == "theme":
+                        if new[name] in THEMES:
+                            self.query_one("#theme", Select).value = new[name]
+                    else:
+                        self.query_one(f"#{name}", Input).value = new[name]
 
         self.in_background(lambda store: store.settings(), loaded, group="load")
 
@@ -167,16 +182,24 @@ class SettingsScreen(OverlayScreen):
             return
         self._show_errors(None)
         self._saving = True
+        base = {name: getattr(self._saved, name) for name in FIELDS}
+        self._save(Edit.from_form(base, {name: getattr(chosen, name) for name in FIELDS}))
 
-        def change(current: Settings) -> None:
-            # Only the fields on this form; anything else (changed elsewhere meanwhile) is kept.
-            current.name = chosen.name
-            current.support_contact = chosen.support_contact
-            current.goal_days = chosen.goal_days
-            current.goal_why = chosen.goal_why
-            current.theme = chosen.theme
-
-        self.in_background(lambda store: store.update_settings(change), self._after_save, group="save")
+    @work(exclusive=True, group="save")
+    async def _save(self, edit: Edit) -> None:
+        # Only the fields changed on this form are written; the rest (changed elsewhere meanwhile,
+        # or written by a newer runmate) is kept. A field changed on both sides asks first.
+        try:
+            outcome = await self.save_edit(self.store.edit_settings, edit, what="your settings")
+        except DataFileError:
+            raise
+        except (StoreError, OSError) as exc:
+            self.query_one("#settings-status", Static).update(Text(f"Not saved: {exc}"))
+            return
+        finally:
+            self._saving = False
+        if outcome.value is not None:
+            self._after_save(outcome.value)
 
     def _after_save(self, saved: Settings) -> None:
         self._saving = False

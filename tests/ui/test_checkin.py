@@ -122,7 +122,7 @@ async def test_mouse_click_chooses_a_number(app_factory, data_dir):
 # --- editing, other days, deleting ------------------------------------------------------------
 
 
-async def test_edit_today_replaces_not_duplicates(app_factory, data_dir):
+async def test_edit_today_updates_not_duplicates(app_factory, data_dir):
     app = app_factory()
     first, _ = app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=2, energy=3, sleep_hours=6.0, note="tired"))
     async with app.run_test() as pilot:
@@ -131,7 +131,7 @@ async def test_edit_today_replaces_not_duplicates(app_factory, data_dir):
         assert scale(screen, "energy").value == 3
         assert text_input(screen, "sleep_hours").value == "6"
         assert text_input(screen, "note").value == "tired"
-        assert "saving again replaces it" in screen_text(app)
+        assert "saving again updates what you change" in screen_text(app)
         assert not screen.has_unsaved_changes()
         await pilot.press("4")
         assert screen.has_unsaved_changes()

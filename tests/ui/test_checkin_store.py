@@ -74,7 +74,7 @@ async def test_note_shown_by_the_app_is_not_shown_again_by_the_command(app_facto
         assert shown.startswith("A gentle note: Your mood was low on 5 of your last 5 check-ins.")
         assert "Your support contact: Ana." in shown
     assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
-    assert cli_checkin(data_dir, "--mood", "2") == ["Replaced your check-in for Wed 25 Nov: mood 2 (low)."]
+    assert cli_checkin(data_dir, "--mood", "2") == ["Updated your check-in for Wed 25 Nov: mood 2 (low)."]
 
 
 # --- a damaged file found while the check-in screen is open -------------------------------------
@@ -132,12 +132,12 @@ async def test_busy_file_on_save_keeps_the_form_and_says_so(data_dir, monkeypatc
     app = quiet_app(data_dir)
     busy = LockTimeout(data_dir / "[bold]x[/]" / "runmate.json")
 
-    def refuse(checkin):
+    def refuse(day, edit, create=True):
         raise busy
 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_mode(pilot, "checkin")
-        monkeypatch.setattr(app.store, "save_checkin", refuse)
+        monkeypatch.setattr(app.store, "edit_checkin", refuse)
         await pilot.press("4", "ctrl+s")
         await settle(pilot)
         assert app.screen is screen and isinstance(screen, CheckInScreen)

@@ -6,6 +6,7 @@ Test files import it as `ui_helpers` (pytest puts tests/ui on sys.path; tests/ h
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 from pathlib import Path
@@ -29,9 +30,21 @@ MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
 
 
 async def settle(pilot) -> None:
-    """Let the app process what is pending, then wait for its workers (store reads and writes)."""
+    """Let the app process what is pending, then wait for its workers (store reads and writes).
+
+    Work that a finished worker started (a reload after a save) is waited for too; a worker that
+    waits for the person to answer a question (``app.workers_waiting``) is not.
+    """
+    app = pilot.app
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(2000):
+        busy = [w for w in app.workers if w.is_running and w not in app.workers_waiting]
+        if not busy:
+            break
+        await asyncio.sleep(0.005)
+        await pilot.pause()
+    else:
+        raise AssertionError(f"workers still running: {busy}")
     await pilot.pause()
 
 

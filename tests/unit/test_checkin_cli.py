@@ -55,16 +55,46 @@ def test_all_fields_and_a_past_date(data_dir):
     assert (c.stress, c.sleep_hours, c.sleep_quality, c.note) == (5, 6.5, 2, "[bold]x[/]")
 
 
-def test_same_date_replaces_not_duplicates(data_dir):
-    run_cli(data_dir, "--mood", "3", "--note", "first")
+def test_same_date_changes_only_the_values_given(data_dir):
+    run_cli(data_dir, "--mood", "3", "--energy", "2", "--sleep", "7", "--note", "first")
     first = Store(data_dir).checkins()[0]
     code, out, _ = run_cli(data_dir, "--mood", "5", "--date", "2026-11-25")
     assert code == 0
-    assert out == "Replaced your check-in for Wed 25 Nov: mood 5 (very good).\n"
+    assert out == "Updated your check-in for Wed 25 Nov: mood 5 (very good), energy 2 (low), sleep 7 h, a note.\n"
     stored = Store(data_dir).checkins()
     assert len(stored) == 1
     assert stored[0].id == first.id
-    assert (stored[0].mood, stored[0].note) == (5, "")
+    assert (stored[0].mood, stored[0].energy, stored[0].sleep_hours, stored[0].note) == (5, 2, 7.0, "first")
+
+
+def test_a_day_with_a_check_in_takes_any_one_value_without_mood(data_dir):
+    run_cli(data_dir, "--mood", "3", "--note", "first", "--date", "2026-11-24")
+    code, _, err = run_cli(data_dir, "--sleep-quality", "4", "--date", "2026-11-24")
+    assert (code, err) == (0, "")
+    c = Store(data_dir).checkin_on("2026-11-24")
+    assert (c.mood, c.sleep_quality, c.note) == (3, 4, "first")
+
+
+def test_clear_empties_only_the_fields_named(data_dir):
+    run_cli(data_dir, "--mood", "3", "--energy", "2", "--stress", "4", "--sleep", "7", "--note", "first")
+    code, out, _ = run_cli(data_dir, "--clear", "note", "--clear", "sleep", "--clear", "note")
+    assert code == 0 and out.startswith("Updated your check-in")
+    c = Store(data_dir).checkins()[0]
+    assert (c.mood, c.energy, c.stress, c.sleep_hours, c.note) == (3, 2, 4, None, "")
+
+
+def test_mood_cannot_be_cleared(data_dir, capsys):
+    run_cli(data_dir, "--mood", "3")
+    before = data_bytes(data_dir)
+    code = main(["--data-dir", str(data_dir), "checkin", "--clear", "mood"], today=TODAY)
+    assert code == 2 and "invalid choice: 'mood'" in capsys.readouterr().err
+    assert data_bytes(data_dir) == before
+
+
+def test_help_says_only_the_given_values_change(capsys):
+    assert main(["checkin", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "only the values you give change" in text and "--clear FIELD" in text
 
 
 def test_year_shown_for_another_year(data_dir):
@@ -76,7 +106,12 @@ def test_year_shown_for_another_year(data_dir):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ([], "Mood is a whole number from 1 (very low) to 5 (very good)."),
+        ([], "Say what to save, for example: runmate checkin --mood 4 (see runmate checkin --help)."),
+        (["--energy", "3", "--date", "2026-11-21"], "There is no check-in for Sat 21 Nov yet; a new one needs --mood N."),
+        (["--clear", "note", "--date", "2026-11-21"], "There is no check-in for Sat 21 Nov yet; a new one needs --mood N."),
+        (["--clear", "note", "--note", "x"], "The note is both given and cleared; choose one."),
+        (["--mood", "", "--date", "2026-11-20"], "Mood is a whole number from 1 (very low) to 5 (very good)."),
+        (["--sleep", "", "--date", "2026-11-20"], "Sleep is hours from 0 to 24, like 7 or 7.5."),
         (["--mood", "6"], "Mood is a whole number from 1 (very low) to 5 (very good)."),
         (["--mood", "four"], "Mood is a whole number from 1 (very low) to 5 (very good)."),
         (["--mood", "3", "--energy", "0"], "Energy is a whole number from 1 (very low) to 5 (very high)."),
@@ -170,7 +205,7 @@ def test_calm_note_edges(data_dir):
     # The same day again with a low mood: 5 low of 7, the note follows the first qualifying save.
     code, out, _ = run_cli(data_dir, "--mood", "1")
     lines = out.splitlines()
-    assert lines[0].startswith("Replaced your check-in")
+    assert lines[0].startswith("Updated your check-in")
     assert lines[1].startswith("Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone")
     assert "support contact" not in lines[1]  # none set
 
@@ -182,7 +217,7 @@ def test_calm_note_at_most_once_a_day(data_dir):
     # Saving again the same day (the rule still holds): one line only.
     code, out, _ = run_cli(data_dir, "--mood", "2")
     assert code == 0
-    assert out == "Replaced your check-in for Wed 25 Nov: mood 2 (low).\n"
+    assert out == "Updated your check-in for Wed 25 Nov: mood 2 (low).\n"
     # Another day's check-in saved the same day: still no note.
     code, out, _ = run_cli(data_dir, "--mood", "1", "--date", "2026-11-20")
     assert code == 0 and len(out.splitlines()) == 1

@@ -136,7 +136,7 @@ def test_saved_sentence():
     assert insights.saved_sentence(c, False, TODAY) == (
         "Saved your check-in for Wed 25 Nov: mood 4 (good), energy 3 (okay), sleep 7.5 h."
     )
-    assert insights.saved_sentence(c, True, TODAY).startswith("Replaced your check-in for Wed 25 Nov: ")
+    assert insights.saved_sentence(c, True, TODAY).startswith("Updated your check-in for Wed 25 Nov: ")
 
 
 # --- the line back ----------------------------------------------------------------------------

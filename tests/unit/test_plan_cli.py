@@ -136,6 +136,9 @@ def test_goal(data_dir: Path) -> None:
     run(data_dir, "goal", "--days", "2")
     s = Store(data_dir).settings()
     assert (s.goal_days, s.goal_why) == (2, "sleep better")  # the why is kept when not given
+    run(data_dir, "goal", "--why", "clear my head")
+    s = Store(data_dir).settings()
+    assert (s.goal_days, s.goal_why) == (2, "clear my head")  # the days are kept when not given
 
 
 def test_starter_fills_the_program_and_restarts_without_duplicates(data_dir: Path) -> None:
@@ -251,6 +254,7 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
         (["move", "zzzz", "--date", "2026-11-26"], "No record has an id starting with 'zzzz'"),
         (["delete", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["goal", "--days", "8"], "The weekly goal is a whole number of days from 1 to 7."),
+        (["goal"], "Say what to set: --days N (1 to 7), --why TEXT, or both."),
         (["goal", "--days", "0"], "The weekly goal is a whole number of days from 1 to 7."),
         (["starter", "--week", "10"], "The program week is a whole number from 1 to 9."),
         (["starter", "--start", "2026-13-01"], "Date is a real date"),
