@@ -13,6 +13,7 @@ import datetime as dt
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from runmate import demo
@@ -25,8 +26,15 @@ TODAY = dt.date(2026, 11, 25)
 SEED = 5
 SIZE = (120, 36)
 
-# name -> keys pressed after start-up
-SHOTS: dict[str, list[str]] = {
+def _written_elsewhere(data_dir: Path) -> None:
+    """What a check-in from the shell in another terminal would write meanwhile."""
+    from runmate.edits import Edit
+
+    Store(data_dir).edit_checkin(TODAY, Edit.direct_change({"mood": 5, "energy": 4, "note": "From the shell"}))
+
+
+# name -> keys pressed after start-up (a function in the list runs there, on the data folder)
+SHOTS: dict[str, list[str | Callable[[Path], None]]] = {
     "dashboard": [],
     "checkin": ["c"],
     "checkin-filled": ["c", "4", "3", "2", "7", ".", "5", "enter", "4", *"Bright", "space", *"morning"],
@@ -35,21 +43,31 @@ SHOTS: dict[str, list[str]] = {
     "plan-done": ["p", "down", "space"],
     "help": ["question_mark"],
     "settings": ["s"],
+    "checkin-clash": ["c", "3", "2", _written_elsewhere, "ctrl+s"],
 }
 
 
-async def shoot(data_dir: Path, name: str, keys: list[str], *, welcomed: bool = True) -> Path:
+async def _settle(app: RunmateApp, pilot) -> None:
+    """Wait for the app's work, but not for work that waits on a question being answered."""
+    await pilot.pause()
+    while [w for w in app.workers if w.is_running and w not in app.workers_waiting]:
+        await asyncio.sleep(0.01)
+    await pilot.pause()
+
+
+async def shoot(data_dir: Path, name: str, keys: list[str | Callable[[Path], None]], *, welcomed: bool = True) -> Path:
     store = Store(data_dir)
     if not welcomed:
         store.update_settings(lambda s: setattr(s, "welcomed", False))
     app = RunmateApp(store=store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await _settle(app, pilot)
         for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-            await app.workers.wait_for_complete()
+            if callable(key):
+                key(data_dir)
+            else:
+                await pilot.press(key)
+            await _settle(app, pilot)
         await pilot.pause(0.2)
         path = app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
     return Path(path)

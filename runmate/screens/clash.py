@@ -106,6 +106,7 @@ class ClashScreen(ModalScreen[Choice | None]):
                     classes="clash-line",
                 )
             yield Static(Content("Everything else you changed is saved either way."), classes="clash-line")
+            yield Static(Content("Esc goes back to editing; nothing is saved until you choose."), classes="clash-hint")
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content("Keep mine (m)"), id="clash-mine")
                 yield Button(Content("Keep the other (o)"), id="clash-theirs")

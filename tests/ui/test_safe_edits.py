@@ -216,3 +216,19 @@ async def test_an_activity_deleted_in_the_shell_is_not_made_again(data_dir):
         await settle(pilot)
         assert "was deleted elsewhere" in screen_text(app)
     assert Store(data_dir).activities() == []
+
+
+# --- how the question looks -----------------------------------------------------------------------
+
+
+def test_clash_question_snapshot(snap_compare, data_dir):
+    app = quiet_app(data_dir)
+
+    async def clash(pilot) -> None:
+        await open_mode(pilot, "checkin")
+        await pilot.press("3", "2")
+        Store(data_dir).save_checkin(CheckIn(date=DAY, mood=5, energy=4, note="[bold]shell[/]"))
+        await pilot.press("ctrl+s")
+        await asks(pilot, ClashScreen)
+
+    assert snap_compare(app, run_before=clash, terminal_size=(80, 24))
