@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from runmate.cli import Context, UsageError
+from runmate.commands.base import Context, UsageError
 
 _VALUE_OPTIONS = ("mood", "energy", "stress", "sleep", "sleep_quality", "note")
 

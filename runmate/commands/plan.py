@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from runmate.cli import Context, UsageError
+from runmate.commands.base import Context, UsageError
 from runmate.insights import day_label
 
 

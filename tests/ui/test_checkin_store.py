@@ -8,7 +8,8 @@ import io
 from pathlib import Path
 
 from runmate.app import RunmateApp
-from runmate.cli import Context, build_parser, run_handler
+from runmate.cli import build_parser, run_handler
+from runmate.commands.base import Context
 from runmate.models import CheckIn, Settings
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.damaged import DamagedDataScreen

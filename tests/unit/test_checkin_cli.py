@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from runmate.cli import Context, build_parser, main, run_handler
+from runmate.cli import build_parser, main, run_handler
+from runmate.commands.base import Context
 from runmate.models import CheckIn, Settings
 from runmate.store import Store
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from runmate import __version__
-from runmate.cli import COMMAND_MODULES, Context, UsageError, build_parser, main, run_handler
+from runmate.cli import COMMAND_MODULES, build_parser, main, run_handler
+from runmate.commands.base import Context, UsageError
 from runmate.models import FieldError, ValidationError
 from runmate.store import AmbiguousId, DataFileError, LockTimeout, NotFound, StoreError
 
@@ -141,10 +142,17 @@ def test_command_paths_never_import_textual(data_dir):
 
 
 def test_command_modules_are_importable_and_register():
-    import importlib
+    for module in COMMAND_MODULES:
+        assert callable(module.register)
 
-    for name in COMMAND_MODULES:
-        assert callable(importlib.import_module(name).register)
+
+def test_command_modules_do_not_import_the_command_line():
+    """Commands share runmate.commands.base with cli.py; none of them imports runmate.cli back."""
+    names = [module.__name__ for module in COMMAND_MODULES]
+    script = f"import importlib, sys; [importlib.import_module(n) for n in {names!r}]; print('runmate.cli' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
 
 
 def test_no_command_opens_the_app_and_a_damaged_file_ends_with_status_1(data_dir, monkeypatch, capsys):
