@@ -13,8 +13,9 @@ from runmate.commands.base import EXIT_DATA, EXIT_OK, EXIT_USAGE, Context, Handl
 from runmate.models import ValidationError
 from runmate.paths import ENV_VAR, resolve_data_dir
 
-# Each module defines register(subparsers, parent) and adds its handlers with set_defaults(handler=...).
-# They import what a handler needs inside the handler, so parsing the command line stays quick.
+# Each module names its command (NAME) and defines register(subparsers, parent), which adds the
+# command's handlers with set_defaults(handler=...) and returns its parser. They import what a
+# handler needs inside the handler, so parsing the command line stays quick.
 COMMAND_MODULES = (demo, checkin, plan)
 
 
@@ -29,7 +30,8 @@ def _data_dir_parent() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """runmate's parser, and each command's own parser by its name."""
     parent = _data_dir_parent()
     parser = argparse.ArgumentParser(
         prog="runmate",
@@ -39,9 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"runmate {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for module in COMMAND_MODULES:
-        module.register(sub, parent)
-    return parser
+    commands = {module.NAME: module.register(sub, parent) for module in COMMAND_MODULES}
+    return parser, commands
 
 
 def main(
@@ -54,7 +55,7 @@ def main(
     """Run runmate with ``argv``; ``today`` fixes the date for tests (default: the local date now)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = build_parser()
+    parser, commands = build_parsers()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help, --version (0) or a bad argument (2)
@@ -64,8 +65,7 @@ def main(
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if args.command:  # a command group given without its sub-command: show what it offers
-            group = parser._subparsers._group_actions[0].choices[args.command]  # type: ignore[union-attr]
-            group.print_help(file=err)
+            commands[args.command].print_help(file=err)
             return EXIT_USAGE
         return run_app(ctx)
     return run_handler(handler, args, ctx)

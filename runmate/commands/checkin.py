@@ -6,12 +6,14 @@ import argparse
 
 from runmate.commands.base import Context, UsageError
 
+NAME = "checkin"
 _VALUE_OPTIONS = ("mood", "energy", "stress", "sleep", "sleep_quality", "note")
 
 
-def register(sub, parent: argparse.ArgumentParser) -> None:
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the checkin command to ``sub`` and return its parser."""
     p = sub.add_parser(
-        "checkin",
+        NAME,
         parents=[parent],
         help="save today's check-in (or another day's), or delete one",
         description="Save a check-in: mood is needed, the rest is optional. Saving the same day "
@@ -28,6 +30,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; never a future day)")
     p.add_argument("--delete", action="store_true", help="delete the check-in of --date instead of saving one")
     p.set_defaults(handler=run)
+    return p
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
