@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _save(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import actions
+    from runmate import saving
     from runmate.models import parse_checkin
 
     # Validate everything before the store is opened: bad input writes nothing.
@@ -54,7 +54,7 @@ def _save(args: argparse.Namespace, ctx: Context) -> int:
         sleep_quality=args.sleep_quality,
         note=args.note if args.note is not None else "",
     )
-    result = actions.save_checkin(ctx.store, checkin, ctx.today)
+    result = saving.save_checkin(ctx.store, checkin, ctx.today)
     ctx.say(result.confirmation(ctx.today))
     if result.safety_note is not None:  # at most once a day, shared with the app
         ctx.say(result.safety_note)

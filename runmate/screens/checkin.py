@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
-from runmate import actions, insights
+from runmate import insights, saving
 from runmate.models import (
     ENERGY_WORDS,
     MOOD_WORDS,
@@ -424,7 +424,7 @@ class CheckInScreen(RunmateScreen):
     def _save(self, checkin: CheckIn, state: tuple[object, ...]) -> None:
         # A DataFileError propagates: the app shows its calm damaged-file screen.
         try:
-            result = actions.save_checkin(self.store, checkin, self.today())
+            result = saving.save_checkin(self.store, checkin, self.today())
         except DataFileError:
             raise
         except (StoreError, OSError) as exc:  # busy (another runmate is writing): say so, keep the form
@@ -436,7 +436,7 @@ class CheckInScreen(RunmateScreen):
         self._saving = False
         self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
-    def _saved(self, result: actions.CheckinSaved, state: tuple[object, ...]) -> None:
+    def _saved(self, result: saving.CheckinSaved, state: tuple[object, ...]) -> None:
         self._saving = False
         self._stored = result.checkin
         self._baseline = state

@@ -1,4 +1,4 @@
-"""runmate.actions.save_checkin: the one way a check-in is saved, by the screen and the command."""
+"""runmate.saving.save_checkin: the one way a check-in is saved, by the screen and the command."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from runmate import actions
+from runmate import saving
 from runmate.models import CheckIn, PlannedActivity, Settings
 from runmate.store import DataFileError, LockTimeout, Store
 
@@ -22,7 +22,7 @@ def low_days(store: Store, count: int, mood: int = 2) -> None:
 
 def test_saves_and_words_the_line_back(store):
     store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk", minutes=20))
-    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4, energy=2), TODAY)
+    result = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4, energy=2), TODAY)
     assert (result.checkin.mood, result.checkin.energy, result.replaced) == (4, 2, False)
     assert result.line.startswith("Planned for today: ")
     assert "Energy is low, so an easy walk counts too" in result.line
@@ -30,7 +30,7 @@ def test_saves_and_words_the_line_back(store):
     assert result.confirmation(TODAY) == "Saved your check-in for Wed 25 Nov: mood 4 (good), energy 2 (low)."
     [stored] = store.checkins()
     assert (stored.date, stored.mood, stored.energy) == (TODAY.isoformat(), 4, 2)
-    again = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=3), TODAY)
+    again = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=3), TODAY)
     assert again.replaced and again.confirmation(TODAY).startswith("Replaced your check-in")
     assert [c.mood for c in store.checkins()] == [3]
 
@@ -38,7 +38,7 @@ def test_saves_and_words_the_line_back(store):
 def test_the_note_once_a_day_and_marked_in_the_store(store):
     store.save_settings(Settings(support_contact="Sam [bold]x[/]"))
     low_days(store, 4)
-    first = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    first = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
     assert first.safety_note == (
         "Your mood was low on 5 of your last 5 check-ins. runmate can't carry this alone: please talk to "
         "your doctor or someone you trust. Your support contact: Sam [bold]x[/]."
@@ -46,19 +46,19 @@ def test_the_note_once_a_day_and_marked_in_the_store(store):
     settings = store.settings()
     assert settings.safety_note_shown == TODAY.isoformat()
     assert settings.support_contact == "Sam [bold]x[/]"
-    second = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    second = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
     assert second.replaced and second.safety_note is None
-    third = actions.save_checkin(store, CheckIn(date=(TODAY - dt.timedelta(days=6)).isoformat(), mood=1), TODAY)
+    third = saving.save_checkin(store, CheckIn(date=(TODAY - dt.timedelta(days=6)).isoformat(), mood=1), TODAY)
     assert third.safety_note is None
     tomorrow = TODAY + dt.timedelta(days=1)
-    next_day = actions.save_checkin(store, CheckIn(date=tomorrow.isoformat(), mood=2), tomorrow)
+    next_day = saving.save_checkin(store, CheckIn(date=tomorrow.isoformat(), mood=2), tomorrow)
     assert next_day.safety_note is not None and next_day.safety_note.startswith("Your mood was low on 7 of your last 7")
     assert store.settings().safety_note_shown == tomorrow.isoformat()
 
 
 def test_no_note_and_nothing_marked_when_the_rule_does_not_hold(store):
     low_days(store, 3)
-    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)  # 4 of 4
+    result = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)  # 4 of 4
     assert result.safety_note is None
     assert store.settings().safety_note_shown is None
 
@@ -74,7 +74,7 @@ def test_the_note_is_claimed_under_the_lock(data_dir):
     store = StaleSettingsStore(data_dir)
     low_days(store, 4)
     Store(data_dir).save_settings(Settings(safety_note_shown=TODAY.isoformat()))
-    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    result = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
     assert result.safety_note is None  # the other runmate showed it already
     assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
 
@@ -87,7 +87,7 @@ class BusySettingsStore(Store):
 def test_a_busy_file_after_the_save_still_shows_the_note(data_dir):
     store = BusySettingsStore(data_dir)
     low_days(store, 4)
-    result = actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
+    result = saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=1), TODAY)
     assert result.safety_note is not None and "can't carry this alone" in result.safety_note
     assert [c.mood for c in Store(data_dir).checkins()][-1] == 1
 
@@ -97,11 +97,11 @@ def test_a_damaged_file_propagates_and_is_not_written(store, data_dir):
     path = data_dir / "runmate.json"
     path.write_bytes(b"{not json")
     with pytest.raises(DataFileError):
-        actions.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4), TODAY)
+        saving.save_checkin(store, CheckIn(date=TODAY.isoformat(), mood=4), TODAY)
     assert path.read_bytes() == b"{not json"
 
 
-def test_actions_do_not_import_textual():
-    code = "import sys, runmate.actions; print('textual' in sys.modules)"
+def test_saving_does_not_import_textual():
+    code = "import sys, runmate.saving; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
