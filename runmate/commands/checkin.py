@@ -62,7 +62,7 @@ def _save(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import insights
+    from runmate.formatting import day_label
     from runmate.models import parse_date
     from runmate.store import NotFound
 
@@ -72,7 +72,7 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
     if args.date is None:
         raise UsageError("Say which day's check-in to delete with --date YYYY-MM-DD.")
     day = parse_date(args.date)
-    label = insights.day_label(day, ctx.today)
+    label = day_label(day, ctx.today)
     if not ctx.store.delete_checkin(day):
         raise NotFound(f"There is no check-in for {label} ({day.isoformat()}), so nothing was deleted.")
     ctx.say(f"Deleted your check-in for {label}.")

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from runmate.commands.base import Context, UsageError
-from runmate.insights import day_label
+from runmate.formatting import day_label
 
 
 NAME = "plan"

@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
-from runmate import insights, saving
+from runmate import formatting, insights, saving
 from runmate.models import (
     ENERGY_WORDS,
     MOOD_WORDS,
@@ -244,8 +244,8 @@ class CheckInScreen(RunmateScreen):
         if self.shown is None:
             return
         today = self.today()
-        when = insights.relative_day(self.shown, today)
-        label = insights.day_label(self.shown, today)
+        when = formatting.relative_day(self.shown, today)
+        label = formatting.day_label(self.shown, today)
         self.query_one("#checkin-date", Static).update(
             Text.assemble(("Check-in for ", ""), (label, "bold"), (f" · {when}" if when else "", ""))
         )
@@ -260,7 +260,7 @@ class CheckInScreen(RunmateScreen):
     def _update_hint(self) -> None:
         sleep = self._input("sleep_hours")
         if self._hint is not None and self._hint.sleep_hours is not None:
-            hours = insights.hours_text(self._hint.sleep_hours)
+            hours = formatting.hours_text(self._hint.sleep_hours)
             sleep.placeholder = f"last time {hours} · ctrl+l to use it"
         else:
             sleep.placeholder = "for example 7.5"
@@ -274,10 +274,10 @@ class CheckInScreen(RunmateScreen):
             if text:
                 text.append("\n")
             mark = "bold" if self.shown is not None and c.date == self.shown.isoformat() else ""
-            text.append(f"{insights.day_label(c.day, today):<11}", mark)
+            text.append(f"{formatting.day_label(c.day, today):<11}", mark)
             text.append(f" mood {c.mood} {MOOD_WORDS[c.mood]}", mark)
             if c.sleep_hours is not None:
-                text.append(f" · {insights.hours_text(c.sleep_hours)}", "dim")
+                text.append(f" · {formatting.hours_text(c.sleep_hours)}", "dim")
         self.query_one("#recent-list", Static).update(text)
 
     # -- moving around -----------------------------------------------------------------------
@@ -336,7 +336,7 @@ class CheckInScreen(RunmateScreen):
             self.show_day(day, focus=True)
             return
         assert self.shown is not None
-        label = insights.day_label(self.shown, self.today())
+        label = formatting.day_label(self.shown, self.today())
 
         def answered(discard: bool | None) -> None:
             if discard:
@@ -440,7 +440,7 @@ class CheckInScreen(RunmateScreen):
         self._saving = False
         self._stored = result.checkin
         self._baseline = state
-        label = insights.day_label(result.checkin.day, self.today())
+        label = formatting.day_label(result.checkin.day, self.today())
         self.notify(
             result.line or "Thank you for checking in.",
             title=f"{'Updated' if result.replaced else 'Saved'} your check-in for {label}",
@@ -460,7 +460,7 @@ class CheckInScreen(RunmateScreen):
         if self.shown is None:
             return
         day = self.shown
-        label = insights.day_label(day, self.today())
+        label = formatting.day_label(day, self.today())
         if self._stored is None:
             self.notify(f"Nothing is saved for {label}, so there is nothing to delete.", markup=False)
             return
@@ -488,7 +488,7 @@ class CheckInScreen(RunmateScreen):
         self.app.call_from_thread(self._deleted, day, removed)
 
     def _deleted(self, day: dt.date, removed: bool) -> None:
-        label = insights.day_label(day, self.today())
+        label = formatting.day_label(day, self.today())
         if removed:
             self.notify(f"Deleted the check-in for {label}.", markup=False)
         self.runmate.data_saved(self)

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
-from runmate.insights import day_label
+from runmate.formatting import day_label
 from runmate.models import (
     STATUS_DONE,
     STATUS_REST,
