@@ -12,7 +12,7 @@ import functools
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Self
 
 # --- words for scale values -------------------------------------------------------------------
 
@@ -201,12 +201,41 @@ def parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(result)
 
 
+# --- what every record shares -----------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """A record kept in the data file, as a JSON-ready dict of its fields.
+
+    Reading keeps only the keys that are fields here: a file written by a newer runmate, which may
+    know more fields, still opens.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return cls(**_known(cls, data))
+
+
+@dataclass
+class DatedRecord(Record):
+    """A record that belongs to one day; ``date`` is year-month-day, as stored."""
+
+    date: str
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+
 # --- check-in ---------------------------------------------------------------------------------
 
 
 @dataclass
-class CheckIn:
-    date: str
+class CheckIn(DatedRecord):
     mood: int
     energy: int | None = None
     stress: int | None = None
@@ -216,17 +245,6 @@ class CheckIn:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CheckIn":
-        return cls(**_known(cls, data))
 
 
 def parse_checkin(
@@ -270,8 +288,7 @@ def parse_checkin(
 
 
 @dataclass
-class PlannedActivity:
-    date: str
+class PlannedActivity(DatedRecord):
     kind: str
     minutes: int
     warmup: int = 0
@@ -289,10 +306,6 @@ class PlannedActivity:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
 
     @property
     def label(self) -> str:
@@ -326,13 +339,6 @@ class PlannedActivity:
         self.status = STATUS_PLANNED
         self.before = self.after = self.actual_minutes = None
         self.rest_reason = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "PlannedActivity":
-        return cls(**_known(cls, data))
 
 
 KIND_MESSAGE = "Activity is one of: " + ", ".join(ACTIVITY_KINDS) + "."
@@ -395,25 +401,13 @@ def parse_completion(*, before: Any = None, after: Any = None, minutes: Any = No
 
 
 @dataclass
-class JournalEntry:
-    date: str
+class JournalEntry(DatedRecord):
     text: str
     title: str = ""
     activity_id: str | None = None
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "JournalEntry":
-        return cls(**_known(cls, data))
 
 
 def parse_journal(*, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None) -> JournalEntry:
@@ -438,7 +432,7 @@ GOAL_DAYS_MESSAGE = "The weekly goal is a whole number of days from 1 to 7."
 
 
 @dataclass
-class Settings:
+class Settings(Record):
     name: str = ""
     support_contact: str = ""
     goal_days: int = 3
@@ -447,13 +441,6 @@ class Settings:
     welcomed: bool = False
     # The last date the low-mood note was shown, so it shows at most once a day.
     safety_note_shown: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Settings":
-        return cls(**_known(cls, data))
 
 
 def parse_settings(
