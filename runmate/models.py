@@ -61,7 +61,6 @@ SOURCE_STARTER = "starter"
 
 MAX_NOTE = 500
 MAX_NAME = 80
-MAX_JOURNAL = 20_000
 
 THEMES = (
     "textual-dark",
@@ -312,10 +311,6 @@ class PlannedActivity(DatedRecord):
         return ACTIVITY_KINDS.get(self.kind, self.kind)
 
     @property
-    def is_done(self) -> bool:
-        return self.status == STATUS_DONE
-
-    @property
     def done_minutes(self) -> int:
         """Minutes actually moved (warm-up not counted); 0 unless done."""
         if self.status != STATUS_DONE:
@@ -408,22 +403,6 @@ class JournalEntry(DatedRecord):
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-
-def parse_journal(*, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None) -> JournalEntry:
-    c = _Collector()
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
-    if day is not None and dt.date.fromisoformat(day) > today:
-        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
-    body = "" if text is None else str(text).strip()
-    if not body:
-        c.add("text", "Write a few words first; an empty reflection isn't saved.")
-    elif len(body) > MAX_JOURNAL:
-        c.add("text", f"A reflection is at most {MAX_JOURNAL} characters (this one has {len(body)}).")
-    heading = _text(c, "title", title, MAX_NAME, "The title")
-    c.raise_if_any()
-    assert day is not None
-    return JournalEntry(date=day, text=body, title=heading, activity_id=activity_id or None)
 
 
 # --- settings ---------------------------------------------------------------------------------

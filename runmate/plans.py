@@ -83,7 +83,6 @@ STARTER_PROGRAM: tuple[tuple[Session, Session, Session], ...] = (
     _same(_run(30)),
 )
 PROGRAM_WEEKS = len(STARTER_PROGRAM)
-SESSIONS_PER_WEEK = 3
 STARTER_WARMUP = DEFAULT_WARMUP
 # Days after a program week's first session on which its sessions fall: every session has at
 # least one rest day after it (starting on a Tuesday gives Tuesday, Thursday and Saturday).
@@ -339,10 +338,6 @@ def buildup_note(activities: Iterable[PlannedActivity], week_of: dt.date) -> str
 class WeekProgress:
     days_done: int
     goal_days: int
-
-    @property
-    def reached(self) -> bool:
-        return self.days_done >= self.goal_days
 
     def text(self, this_week: bool = True) -> str:
         when = "this week" if this_week else "that week"

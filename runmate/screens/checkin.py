@@ -41,7 +41,6 @@ from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
 FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
-SCALES = ("mood", "energy", "stress", "sleep_quality")
 LABEL_WIDTH = 16
 RECENT_COUNT = 7
 
@@ -390,11 +389,6 @@ class CheckInScreen(RunmateScreen):
     def _clear_errors(self) -> None:
         for name in FIELDS:
             self._clear_error(name)
-
-    def error_text(self, name: str) -> str:
-        """The message shown under field ``name`` ('' when none); used by tests and the help."""
-        label = self.query_one(f"#{name}-error", Static)
-        return str(label.content) if label.has_class("-shown") else ""
 
     # -- saving ------------------------------------------------------------------------------
 
