@@ -4,56 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from runmate import __version__
+from runmate.commands import checkin, demo, plan
+from runmate.commands.base import EXIT_DATA, EXIT_OK, EXIT_USAGE, Context, Handler, UsageError
 from runmate.models import ValidationError
 from runmate.paths import ENV_VAR, resolve_data_dir
 
-# Each module defines register(subparsers, parent) and adds its handlers with set_defaults(handler=...).
-COMMAND_MODULES = (
-    "runmate.commands.demo",
-    "runmate.commands.checkin",
-    "runmate.commands.plan",
-)
-
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A bad argument or value found after parsing (status 2, nothing written)."""
-
-
-@dataclass
-class Context:
-    """What a command handler gets: the data folder, today's date and where to print."""
-
-    data_dir: Path
-    today: dt.date = field(default_factory=dt.date.today)
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: object | None = None
-
-    @property
-    def store(self):
-        if self._store is None:
-            from runmate.store import Store
-
-            self._store = Store(self.data_dir)
-            self._store.check()
-        return self._store
-
-    def say(self, text: str = "") -> None:
-        print(text, file=self.out)
-
-
-Handler = Callable[[argparse.Namespace, Context], int]
+# Each module names its command (NAME) and defines register(subparsers, parent), which adds the
+# command's handlers with set_defaults(handler=...) and returns its parser. They import what a
+# handler needs inside the handler, so parsing the command line stays quick.
+COMMAND_MODULES = (demo, checkin, plan)
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:
@@ -67,7 +30,8 @@ def _data_dir_parent() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """runmate's parser, and each command's own parser by its name."""
     parent = _data_dir_parent()
     parser = argparse.ArgumentParser(
         prog="runmate",
@@ -77,9 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"runmate {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, parent)
-    return parser
+    commands = {module.NAME: module.register(sub, parent) for module in COMMAND_MODULES}
+    return parser, commands
 
 
 def main(
@@ -92,7 +55,7 @@ def main(
     """Run runmate with ``argv``; ``today`` fixes the date for tests (default: the local date now)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = build_parser()
+    parser, commands = build_parsers()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help, --version (0) or a bad argument (2)
@@ -102,8 +65,7 @@ def main(
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if args.command:  # a command group given without its sub-command: show what it offers
-            group = parser._subparsers._group_actions[0].choices[args.command]  # type: ignore[union-attr]
-            group.print_help(file=err)
+            commands[args.command].print_help(file=err)
             return EXIT_USAGE
         return run_app(ctx)
     return run_handler(handler, args, ctx)

@@ -11,47 +11,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from runmate.formatting import day_label, hours_text, scale_text
 from runmate.models import (
     ACTIVITY_KINDS,
-    SCALE_WORDS,
     STATUS_DONE,
     STATUS_PLANNED,
     CheckIn,
     PlannedActivity,
 )
 
-# --- dates and values in words ----------------------------------------------------------------
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_label(day: dt.date, today: dt.date | None = None) -> str:
-    """'Wed 25 Nov'; the year is added when it is not the year of ``today``."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    if today is not None and day.year != today.year:
-        text += f" {day.year}"
-    return text
-
-
-def relative_day(day: dt.date, today: dt.date) -> str:
-    """'today', 'yesterday', or '' for other days."""
-    if day == today:
-        return "today"
-    if day == today - dt.timedelta(days=1):
-        return "yesterday"
-    return ""
-
-
-def hours_text(hours: float) -> str:
-    """7.5 -> '7.5 h', 7.0 -> '7 h'."""
-    return f"{hours:g} h"
-
-
-def scale_text(field: str, value: int) -> str:
-    """'4 (good)' for a scale value, with the word that makes the number unambiguous."""
-    word = SCALE_WORDS[field].get(value)
-    return f"{value} ({word})" if word else str(value)
+# --- a check-in in words ---------------------------------------------------------------------
 
 
 def describe_checkin(checkin: CheckIn) -> str:

@@ -12,7 +12,7 @@ import functools
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Self
 
 # --- words for scale values -------------------------------------------------------------------
 
@@ -68,7 +68,6 @@ GOAL_DAYS_RANGE = (1, 7)
 
 MAX_NOTE = 500
 MAX_NAME = 80
-MAX_JOURNAL = 20_000
 
 THEMES = (
     "textual-dark",
@@ -208,12 +207,41 @@ def parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(result)
 
 
+# --- what every record shares -----------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """A record kept in the data file, as a JSON-ready dict of its fields.
+
+    Reading keeps only the keys that are fields here: a file written by a newer runmate, which may
+    know more fields, still opens.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return cls(**_known(cls, data))
+
+
+@dataclass
+class DatedRecord(Record):
+    """A record that belongs to one day; ``date`` is year-month-day, as stored."""
+
+    date: str
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+
 # --- check-in ---------------------------------------------------------------------------------
 
 
 @dataclass
-class CheckIn:
-    date: str
+class CheckIn(DatedRecord):
     mood: int
     energy: int | None = None
     stress: int | None = None
@@ -223,17 +251,6 @@ class CheckIn:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CheckIn":
-        return cls(**_known(cls, data))
 
 
 CHECKIN_FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
@@ -337,8 +354,7 @@ _FIELD_WORDS = {
 
 
 @dataclass
-class PlannedActivity:
-    date: str
+class PlannedActivity(DatedRecord):
     kind: str
     minutes: int
     warmup: int = 0
@@ -358,16 +374,8 @@ class PlannedActivity:
     updated: str = field(default_factory=now_iso)
 
     @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
-
-    @property
     def label(self) -> str:
         return ACTIVITY_KINDS.get(self.kind, self.kind)
-
-    @property
-    def is_done(self) -> bool:
-        return self.status == STATUS_DONE
 
     @property
     def done_minutes(self) -> int:
@@ -393,13 +401,6 @@ class PlannedActivity:
         self.status = STATUS_PLANNED
         self.before = self.after = self.actual_minutes = None
         self.rest_reason = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "PlannedActivity":
-        return cls(**_known(cls, data))
 
 
 KIND_MESSAGE = "Activity is one of: " + ", ".join(ACTIVITY_KINDS) + "."
@@ -462,41 +463,13 @@ def parse_completion(*, before: Any = None, after: Any = None, minutes: Any = No
 
 
 @dataclass
-class JournalEntry:
-    date: str
+class JournalEntry(DatedRecord):
     text: str
     title: str = ""
     activity_id: str | None = None
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.date)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "JournalEntry":
-        return cls(**_known(cls, data))
-
-
-def parse_journal(*, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None) -> JournalEntry:
-    c = _Collector()
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
-    if day is not None and dt.date.fromisoformat(day) > today:
-        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
-    body = "" if text is None else str(text).strip()
-    if not body:
-        c.add("text", "Write a few words first; an empty reflection isn't saved.")
-    elif len(body) > MAX_JOURNAL:
-        c.add("text", f"A reflection is at most {MAX_JOURNAL} characters (this one has {len(body)}).")
-    heading = _text(c, "title", title, MAX_NAME, "The title")
-    c.raise_if_any()
-    assert day is not None
-    return JournalEntry(date=day, text=body, title=heading, activity_id=activity_id or None)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -505,7 +478,7 @@ GOAL_DAYS_MESSAGE = "The weekly goal is a whole number of days from 1 to 7."
 
 
 @dataclass
-class Settings:
+class Settings(Record):
     name: str = ""
     support_contact: str = ""
     goal_days: int = 3
@@ -514,13 +487,6 @@ class Settings:
     welcomed: bool = False
     # The last date the low-mood note was shown, so it shows at most once a day.
     safety_note_shown: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Settings":
-        return cls(**_known(cls, data))
 
 
 def parse_settings(

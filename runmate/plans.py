@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runmate.insights import day_label
+from runmate.formatting import date_span, day_label, duration_text
 from runmate.models import (
     DEFAULT_WARMUP,
     FEELING_WORDS,
@@ -83,7 +83,6 @@ STARTER_PROGRAM: tuple[tuple[Session, Session, Session], ...] = (
     _same(_run(30)),
 )
 PROGRAM_WEEKS = len(STARTER_PROGRAM)
-SESSIONS_PER_WEEK = 3
 STARTER_WARMUP = DEFAULT_WARMUP
 # Days after a program week's first session on which its sessions fall: every session has at
 # least one rest day after it (starting on a Tuesday gives Tuesday, Thursday and Saturday).
@@ -103,21 +102,11 @@ def session_minutes(session: Session) -> int:
     return -(-session_seconds(session) // 60)
 
 
-def _duration(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if rest == 30:
-        whole = "" if minutes == 0 else str(minutes)
-        return f"{whole}½ min" if whole else "½ min"
-    if rest:
-        return f"{minutes} min {rest} s"
-    return f"{minutes} min"
-
-
 def describe_session(session: Session) -> str:
     """A short plain description, e.g. 'run 1 min, walk 1½ min; 8 times'."""
     parts = []
     for times, steps in session:
-        text = ", ".join(f"{action} {_duration(seconds)}" for action, seconds in steps)
+        text = ", ".join(f"{action} {duration_text(seconds)}" for action, seconds in steps)
         parts.append(f"{text}; {times} times" if times > 1 else text)
     text = " / then ".join(parts)
     return text[0].upper() + text[1:]
@@ -330,10 +319,6 @@ class WeekProgress:
     days_done: int
     goal_days: int
 
-    @property
-    def reached(self) -> bool:
-        return self.days_done >= self.goal_days
-
     def text(self, this_week: bool = True) -> str:
         when = "this week" if this_week else "that week"
         if self.days_done > self.goal_days:
@@ -359,10 +344,7 @@ def week_days(week_of: dt.date) -> list[dt.date]:
 def week_title(week_of: dt.date, today: dt.date) -> str:
     monday = week_start(week_of)
     sunday = monday + dt.timedelta(days=6)
-    if monday.year == sunday.year:
-        span = f"{monday.day} {monday:%b} to {sunday.day} {sunday:%b %Y}"
-    else:  # a week across New Year names both years
-        span = f"{monday.day} {monday:%b %Y} to {sunday.day} {sunday:%b %Y}"
+    span = date_span(monday, sunday)
     this = week_start(today)
     if monday == this:
         return f"This week, {span}"

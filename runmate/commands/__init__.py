@@ -1,1 +1,1 @@
-"""Command-line sub-commands; none of them imports Textual."""
+"""Command-line sub-commands, one module each; base.py holds what they share with runmate.cli. None imports Textual."""

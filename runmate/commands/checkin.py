@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from runmate.cli import Context, UsageError
+from runmate.commands.base import Context, UsageError
 
+NAME = "checkin"
 _VALUE_OPTIONS = ("mood", "energy", "stress", "sleep", "sleep_quality", "note")
 # Option name -> check-in field.
 _FIELDS = {"mood": "mood", "energy": "energy", "stress": "stress", "sleep": "sleep_hours", "sleep_quality": "sleep_quality", "note": "note"}
 _CLEARABLE = {"energy": "energy", "stress": "stress", "sleep": "sleep_hours", "sleep-quality": "sleep_quality", "note": "note"}
 
 
-def register(sub, parent: argparse.ArgumentParser) -> None:
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the checkin command to ``sub`` and return its parser."""
     p = sub.add_parser(
-        "checkin",
+        NAME,
         parents=[parent],
         help="save today's check-in (or another day's), change it, or delete one",
         description="Save a check-in: a new day needs --mood, the rest is optional. On a day that "
@@ -42,6 +44,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; never a future day)")
     p.add_argument("--delete", action="store_true", help="delete the check-in of --date instead of saving one")
     p.set_defaults(handler=run)
+    return p
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _save(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import actions, insights
+    from runmate import formatting, saving
     from runmate.edits import Edit
     from runmate.models import parse_checkin_changes
     from runmate.store import NotFound
@@ -63,9 +66,9 @@ def _save(args: argparse.Namespace, ctx: Context) -> int:
     # Validate everything before the store is opened: bad input writes nothing.
     date, changes = parse_checkin_changes(today=ctx.today, date=args.date, given=given, clear=clear)
     try:
-        result = actions.save_checkin(ctx.store, date, Edit.direct_change(changes), ctx.today, create="mood" in changes)
+        result = saving.save_checkin(ctx.store, date, Edit.direct_change(changes), ctx.today, create="mood" in changes)
     except NotFound:
-        label = insights.day_label(dt.date.fromisoformat(date), ctx.today)
+        label = formatting.day_label(dt.date.fromisoformat(date), ctx.today)
         raise UsageError(f"There is no check-in for {label} yet; a new one needs --mood N.") from None
     ctx.say(result.confirmation(ctx.today))
     if result.safety_note is not None:  # at most once a day, shared with the app
@@ -74,7 +77,7 @@ def _save(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import insights
+    from runmate.formatting import day_label
     from runmate.models import parse_date
     from runmate.store import NotFound
 
@@ -85,7 +88,7 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
     if args.date is None:
         raise UsageError("Say which day's check-in to delete with --date YYYY-MM-DD.")
     day = parse_date(args.date)
-    label = insights.day_label(day, ctx.today)
+    label = day_label(day, ctx.today)
     if not ctx.store.delete_checkin(day):
         raise NotFound(f"There is no check-in for {label} ({day.isoformat()}), so nothing was deleted.")
     ctx.say(f"Deleted your check-in for {label}.")

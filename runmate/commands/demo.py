@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from runmate.cli import Context, UsageError
+from runmate.commands.base import Context, UsageError
 
 
-def register(sub, parent: argparse.ArgumentParser) -> None:
+NAME = "demo"
+
+
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the demo command to ``sub`` and return its parser."""
     p = sub.add_parser(
-        "demo",
+        NAME,
         parents=[parent],
         help="fill an empty data folder with a believable demo history",
         description="Fill a data folder that holds no check-ins, activities or journal entries "
@@ -18,6 +22,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--years", type=int, default=1, metavar="N", help="years of history, 1 to 20 (default 1)")
     p.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=run)
+    return p
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from runmate.cli import Context, UsageError
-from runmate.insights import day_label
+from runmate.commands.base import Context, UsageError
+from runmate.formatting import day_label
 
 
-def register(sub, parent: argparse.ArgumentParser) -> None:
+NAME = "plan"
+
+
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the plan command to ``sub`` and return its parser."""
     p = sub.add_parser(
-        "plan",
+        NAME,
         parents=[parent],
         help="plan the week's runs and movement, and tick them off",
         description="Plan the week's runs and movement, tick them off as done, and set your weekly goal.",
@@ -93,6 +97,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
         "--replace", action="store_true", help="replace the program's coming sessions that are still planned"
     )
     starter.set_defaults(handler=run_starter)
+    return p
 
 
 # --- helpers --------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
-from runmate import actions, insights
+from runmate import formatting, insights, saving
 from runmate.edits import Edit, rebase, same
 from runmate.models import (
     ENERGY_WORDS,
@@ -259,8 +259,8 @@ class CheckInScreen(RunmateScreen):
         if self.shown is None:
             return
         today = self.today()
-        when = insights.relative_day(self.shown, today)
-        label = insights.day_label(self.shown, today)
+        when = formatting.relative_day(self.shown, today)
+        label = formatting.day_label(self.shown, today)
         self.query_one("#checkin-date", Static).update(
             Text.assemble(("Check-in for ", ""), (label, "bold"), (f" · {when}" if when else "", ""))
         )
@@ -275,7 +275,7 @@ class CheckInScreen(RunmateScreen):
     def _update_hint(self) -> None:
         sleep = self._input("sleep_hours")
         if self._hint is not None and self._hint.sleep_hours is not None:
-            hours = insights.hours_text(self._hint.sleep_hours)
+            hours = formatting.hours_text(self._hint.sleep_hours)
             sleep.placeholder = f"last time {hours} · ctrl+l to use it"
         else:
             sleep.placeholder = "for example 7.5"
@@ -289,10 +289,10 @@ class CheckInScreen(RunmateScreen):
             if text:
                 text.append("\n")
             mark = "bold" if self.shown is not None and c.date == self.shown.isoformat() else ""
-            text.append(f"{insights.day_label(c.day, today):<11}", mark)
+            text.append(f"{formatting.day_label(c.day, today):<11}", mark)
             text.append(f" mood {c.mood} {MOOD_WORDS[c.mood]}", mark)
             if c.sleep_hours is not None:
-                text.append(f" · {insights.hours_text(c.sleep_hours)}", "dim")
+                text.append(f" · {formatting.hours_text(c.sleep_hours)}", "dim")
         self.query_one("#recent-list", Static).update(text)
 
     # -- moving around -----------------------------------------------------------------------
@@ -351,7 +351,7 @@ class CheckInScreen(RunmateScreen):
             self.show_day(day, focus=True)
             return
         assert self.shown is not None
-        label = insights.day_label(self.shown, self.today())
+        label = formatting.day_label(self.shown, self.today())
 
         def answered(discard: bool | None) -> None:
             if discard:
@@ -406,11 +406,6 @@ class CheckInScreen(RunmateScreen):
         for name in FIELDS:
             self._clear_error(name)
 
-    def error_text(self, name: str) -> str:
-        """The message shown under field ``name`` ('' when none); used by tests and the help."""
-        label = self.query_one(f"#{name}-error", Static)
-        return str(label.content) if label.has_class("-shown") else ""
-
     # -- saving ------------------------------------------------------------------------------
 
     def action_save(self) -> None:
@@ -442,7 +437,7 @@ class CheckInScreen(RunmateScreen):
         store, today = self.store, self.today()
         try:
             outcome = await self.save_edit(
-                lambda e: actions.save_checkin(store, day, e, today), edit, what="this check-in", recreate=True
+                lambda e: saving.save_checkin(store, day, e, today), edit, what="this check-in", recreate=True
             )
         except DataFileError:
             raise
@@ -460,13 +455,13 @@ class CheckInScreen(RunmateScreen):
         self._saving = False
         self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
-    def _saved(self, result: actions.CheckinSaved) -> None:
+    def _saved(self, result: saving.CheckinSaved) -> None:
         self._saving = False
         self._stored = result.checkin
         self._opened_on = result.checkin.id
         self._base = self._values_of(result.checkin)
         self._fill(self._base)  # what is stored now (the other's value where the person chose it)
-        label = insights.day_label(result.checkin.day, self.today())
+        label = formatting.day_label(result.checkin.day, self.today())
         self.notify(
             result.line or "Thank you for checking in.",
             title=f"{'Updated' if result.replaced else 'Saved'} your check-in for {label}",
@@ -486,7 +481,7 @@ class CheckInScreen(RunmateScreen):
         if self.shown is None:
             return
         day = self.shown
-        label = insights.day_label(day, self.today())
+        label = formatting.day_label(day, self.today())
         if self._stored is None:
             self.notify(f"Nothing is saved for {label}, so there is nothing to delete.", markup=False)
             return
@@ -514,7 +509,7 @@ class CheckInScreen(RunmateScreen):
         self.app.call_from_thread(self._deleted, day, removed)
 
     def _deleted(self, day: dt.date, removed: bool) -> None:
-        label = insights.day_label(day, self.today())
+        label = formatting.day_label(day, self.today())
         if removed:
             self.notify(f"Deleted the check-in for {label}.", markup=False)
         self.runmate.data_saved(self)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from runmate import plans
-from runmate.insights import hours_text, scale_text
+from runmate.formatting import hours_text, long_date, scale_text, weekday_short
 from runmate.models import SLEEP_QUALITY_WORDS, STATUS_PLANNED, PlannedActivity
 from runmate.screens.base import RunmateScreen
 from runmate.summary import TodaySummary, summarize
@@ -72,7 +72,7 @@ def recent_text(summary: TodaySummary) -> Text:
     bars = Text()
     moved = Text()
     for cell in summary.recent:
-        days.append(f"{cell.date.strftime('%a')[0]:^3}", style="bold" if cell.date == summary.today else "dim")
+        days.append(f"{weekday_short(cell.date)[0]:^3}", style="bold" if cell.date == summary.today else "dim")
         if cell.mood is None:
             bars.append(" · ", style="dim")
         else:
@@ -130,7 +130,7 @@ class DashboardScreen(RunmateScreen):
 
     def show(self, summary: TodaySummary) -> None:
         heading = Text(summary.greeting, style="bold")
-        heading.append("  " + summary.today.strftime("%A %-d %B"), style="dim")
+        heading.append("  " + long_date(summary.today), style="dim")
         self.query_one("#greeting", Static).update(heading)
         self.query_one("#today-checkin", Static).update(checkin_text(summary))
         self.query_one("#today-plan", Static).update(plan_text(summary))

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from runmate import plans
 from runmate.edits import Edit
-from runmate.insights import day_label
+from runmate.formatting import day_label
 from runmate.models import (
     STATUS_DONE,
     STATUS_REST,

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from runmate import plans
-from runmate.insights import day_label
+from runmate.formatting import day_label, long_date
 from runmate.models import (
     ACTIVITY_KINDS,
     DEFAULT_WARMUP,
@@ -281,7 +281,7 @@ class MoveDialog(PlanDialog):
     def _show_weekday(self) -> None:
         try:
             day = self._parsed()
-            text = f"{day:%A} {day.day} {day:%B %Y}"
+            text = long_date(day, year=True)
         except ValidationError:
             text = ""
         self.query_one("#move-weekday", Static).update(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from ui_helpers import TODAY, open_mode, screen_text, settle
 
 from runmate.models import MAX_NOTE, CheckIn, PlannedActivity, Settings
@@ -27,6 +27,12 @@ def scale(screen, name: str) -> ScalePicker:
 
 def text_input(screen, name: str) -> Input:
     return screen.query_one(f"#{name}", Input)
+
+
+def error_text(screen, name: str) -> str:
+    """The message shown under field ``name`` ('' when none)."""
+    label = screen.query_one(f"#{name}-error", Static)
+    return str(label.content) if label.has_class("-shown") else ""
 
 
 # --- a full check-in by keys ------------------------------------------------------------------
@@ -268,7 +274,7 @@ async def test_bad_values_are_explained_next_to_the_field(app_factory, data_dir,
         await pilot.press(*keys, "ctrl+s")
         await settle(pilot)
         assert app.current_mode == "checkin"
-        assert screen.error_text(field) == message
+        assert error_text(screen, field) == message
         assert message in screen_text(app)
         assert app.focused.id == field
         # Fixing the field clears its message.
@@ -276,7 +282,7 @@ async def test_bad_values_are_explained_next_to_the_field(app_factory, data_dir,
             await pilot.press("4")
         else:
             await pilot.press(*["backspace"] * 4, "8")
-        assert screen.error_text(field) == ""
+        assert error_text(screen, field) == ""
         assert Store(data_dir).checkins() == []
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -295,9 +301,9 @@ async def test_note_too_long_and_nothing_half_saved(app_factory, data_dir):
         text_input(screen, "note").value = "a" * (MAX_NOTE + 1)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert screen.error_text("sleep_hours") == "Sleep is hours from 0 to 24, like 7 or 7.5."
-        assert screen.error_text("note") == f"The note is at most {MAX_NOTE} characters (this one has {MAX_NOTE + 1})."
-        assert screen.error_text("mood") == ""
+        assert error_text(screen, "sleep_hours") == "Sleep is hours from 0 to 24, like 7 or 7.5."
+        assert error_text(screen, "note") == f"The note is at most {MAX_NOTE} characters (this one has {MAX_NOTE + 1})."
+        assert error_text(screen, "mood") == ""
         assert app.focused.id == "sleep_hours"
         assert screen.has_unsaved_changes()
     assert (data_dir / "runmate.json").read_bytes() == before

@@ -10,7 +10,8 @@ from pathlib import Path
 from ui_helpers import TODAY, open_mode, screen_text, settle
 
 from runmate.app import RunmateApp
-from runmate.cli import Context, build_parser, run_handler
+from runmate.cli import build_parsers, run_handler
+from runmate.commands.base import Context
 from runmate.models import CheckIn, Settings
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.damaged import DamagedDataScreen
@@ -26,7 +27,7 @@ def notes(app) -> list[str]:
 def cli_checkin(data_dir: Path, *argv: str) -> list[str]:
     """``runmate checkin ...`` on ``data_dir`` with the tests' fixed today; its output lines."""
     out, err = io.StringIO(), io.StringIO()
-    args = build_parser().parse_args(["checkin", *argv])
+    args = build_parsers()[0].parse_args(["checkin", *argv])
     code = run_handler(args.handler, args, Context(data_dir=data_dir, today=TODAY, out=out, err=err))
     assert code == 0, err.getvalue()
     return out.getvalue().splitlines()

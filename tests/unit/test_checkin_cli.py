@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from runmate.cli import Context, build_parser, main, run_handler
+from runmate.cli import build_parsers, main, run_handler
+from runmate.commands.base import Context
 from runmate.models import CheckIn, Settings
 from runmate.store import Store
 
@@ -20,7 +21,7 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
 def run_cli(data_dir: Path, *argv: str, today: dt.date = TODAY) -> tuple[int, str, str]:
     """Run one command with a fixed today; returns (status, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
-    args = build_parser().parse_args(["checkin", *argv])
+    args = build_parsers()[0].parse_args(["checkin", *argv])
     ctx = Context(data_dir=data_dir, today=today, out=out, err=err)
     code = run_handler(args.handler, args, ctx)
     return code, out.getvalue(), err.getvalue()

@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from runmate import __version__
-from runmate.cli import (
-    COMMAND_MODULES,
-    Context,
-    UsageError,
-    build_parser,
-    main,
-    run_handler,
-)
+from runmate.cli import COMMAND_MODULES, build_parsers, main, run_handler
+from runmate.commands.base import Context, UsageError
 from runmate.models import FieldError, ValidationError
 from runmate.store import AmbiguousId, DataFileError, LockTimeout, NotFound, StoreError
 
@@ -38,17 +32,26 @@ def test_help_lists_every_command_and_the_data_dir_option(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "--data-dir DIR" in out and "--version" in out and "RUNMATE_DATA_DIR" in out
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert "demo" in commands
+    _, commands = build_parsers()
+    assert list(commands) == ["demo", "checkin", "plan"]
     for name in commands:
         assert f"    {name}" in out
 
 
 def test_each_command_has_help_with_the_data_dir_option(capsys):
-    for name in build_parser()._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+    for name in build_parsers()[1]:
         assert main([name, "--help"]) == 0
         assert "--data-dir DIR" in capsys.readouterr().out
+
+
+def test_a_command_group_without_its_action_shows_its_help(capsys, data_dir):
+    assert main(["plan", "--data-dir", str(data_dir)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("usage: runmate plan")
+    for action in ("add", "list", "done", "starter"):
+        assert f"    {action}" in captured.err
+    assert not data_dir.exists()
 
 
 def test_a_bad_command_or_option_is_status_2(capsys, data_dir):
@@ -136,7 +139,7 @@ def test_command_paths_never_import_textual(data_dir):
         """
         import sys
         import runmate.cli
-        runmate.cli.build_parser()  # imports every command module
+        runmate.cli.build_parsers()  # registers every command
         assert runmate.cli.main(["--data-dir", sys.argv[1], "demo"]) == 0
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         print(loaded)
@@ -148,10 +151,17 @@ def test_command_paths_never_import_textual(data_dir):
 
 
 def test_command_modules_are_importable_and_register():
-    import importlib
+    for module in COMMAND_MODULES:
+        assert callable(module.register)
 
-    for name in COMMAND_MODULES:
-        assert callable(importlib.import_module(name).register)
+
+def test_command_modules_do_not_import_the_command_line():
+    """Commands share runmate.commands.base with cli.py; none of them imports runmate.cli back."""
+    names = [module.__name__ for module in COMMAND_MODULES]
+    script = f"import importlib, sys; [importlib.import_module(n) for n in {names!r}]; print('runmate.cli' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
 
 
 def test_no_command_opens_the_app_and_a_damaged_file_ends_with_status_1(data_dir, monkeypatch, capsys):

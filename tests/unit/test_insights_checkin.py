@@ -121,16 +121,6 @@ def test_previous_sleep_is_the_latest_before_the_day_with_hours():
 # --- words ------------------------------------------------------------------------------------
 
 
-def test_day_label_and_hours():
-    assert insights.day_label(TODAY) == "Wed 25 Nov"
-    assert insights.day_label(dt.date(2025, 12, 31), TODAY) == "Wed 31 Dec 2025"
-    assert insights.relative_day(TODAY, TODAY) == "today"
-    assert insights.relative_day(TODAY - dt.timedelta(days=1), TODAY) == "yesterday"
-    assert insights.relative_day(TODAY - dt.timedelta(days=2), TODAY) == ""
-    assert insights.hours_text(7.0) == "7 h"
-    assert insights.hours_text(7.25) == "7.25 h"
-
-
 def test_saved_sentence():
     c = CheckIn(date=TODAY.isoformat(), mood=4, energy=3, sleep_hours=7.5)
     assert insights.saved_sentence(c, False, TODAY) == (

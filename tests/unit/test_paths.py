@@ -76,7 +76,7 @@ def test_nothing_is_created_or_read_at_import_time(tmp_path):
 
         sys.addaudithook(hook)
         import runmate.cli, runmate.demo, runmate.models, runmate.paths, runmate.store
-        runmate.cli.build_parser()
+        runmate.cli.build_parsers()
         print(repr(touched))
         """
     )

@@ -299,7 +299,7 @@ def test_missing_required_option_is_a_usage_error(data_dir: Path) -> None:
 def test_plan_commands_do_not_import_textual() -> None:
     code = (
         "import sys, runmate.cli, runmate.commands.plan, runmate.plans; "
-        "runmate.cli.build_parser(); "
+        "runmate.cli.build_parsers(); "
         "print('textual' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -282,7 +282,7 @@ def test_progress_counts_distinct_days_with_something_done() -> None:
         done("2026-11-30", "run"),  # next week
     ]
     progress = plans.week_progress(items, TODAY, 3)
-    assert (progress.days_done, progress.goal_days, progress.reached) == (2, 3, False)
+    assert (progress.days_done, progress.goal_days) == (2, 3)
     assert progress.text() == "2 of 3 days this week"
     assert progress.text(this_week=False) == "2 of 3 days that week"
     assert plans.WeekProgress(4, 3).text() == "4 days this week (goal 3)"

@@ -1,4 +1,4 @@
-"""runmate.actions.save_checkin: the one way a check-in is saved, by the screen and the command."""
+"""runmate.saving.save_checkin: the one way a check-in is saved, by the screen and the command."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from runmate import actions
+from runmate import saving
 from runmate.edits import Edit
 from runmate.models import CheckIn, PlannedActivity, Settings
 from runmate.store import DataFileError, LockTimeout, Store
@@ -16,8 +16,8 @@ from runmate.store import DataFileError, LockTimeout, Store
 TODAY = dt.date(2026, 11, 25)
 
 
-def save(store: Store, date: str, today: dt.date, **fields) -> actions.CheckinSaved:
-    return actions.save_checkin(store, date, Edit.direct_change(fields), today)
+def save(store: Store, date: str, today: dt.date, **fields) -> saving.CheckinSaved:
+    return saving.save_checkin(store, date, Edit.direct_change(fields), today)
 
 
 def low_days(store: Store, count: int, mood: int = 2) -> None:
@@ -106,7 +106,7 @@ def test_a_damaged_file_propagates_and_is_not_written(store, data_dir):
     assert path.read_bytes() == b"{not json"
 
 
-def test_actions_do_not_import_textual():
-    code = "import sys, runmate.actions; print('textual' in sys.modules)"
+def test_saving_does_not_import_textual():
+    code = "import sys, runmate.saving; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
