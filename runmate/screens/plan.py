@@ -181,6 +181,16 @@ class PlanScreen(RunmateScreen):
             note = "Nothing planned yet. Press a to add a walk, a run or anything you enjoy, or S for a gentle 9-week walk/run starter program."
             buildup.update(Content(note))
         buildup.display = bool(note)
+        self._follow_dialogs(data)
+
+    def _follow_dialogs(self, data: WeekData) -> None:
+        """An open edit or goal dialog lets the fields not touched in it follow the new data."""
+        by_id = {a.id: a for a in data.activities}
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ActivityDialog) and screen.activity is not None and screen.activity.id in by_id:
+                screen.follow(by_id[screen.activity.id])
+            elif isinstance(screen, GoalDialog):
+                screen.follow(data.settings)
 
     def _default_index(self, data: WeekData, ids: list[str | None]) -> int:
         """Highlight today's first line in this week, else Monday's."""

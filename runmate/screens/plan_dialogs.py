@@ -119,6 +119,38 @@ class ActivityDialog(PlanDialog):
         self._show_errors(None, ACTIVITY_FIELDS)
         self.query_one("#f-minutes" if self.activity is None else "#f-date", Input).focus()
 
+    @staticmethod
+    def _shown(a: PlannedActivity) -> dict[str, str]:
+        """An activity's fields as this dialog shows them."""
+        return {
+            "date": a.date,
+            "kind": a.kind,
+            "minutes": str(a.minutes),
+            "warmup": str(a.warmup),
+            "time": a.time or "",
+            "with_whom": a.with_whom,
+            "note": a.note,
+        }
+
+    def follow(self, current: PlannedActivity) -> None:
+        """The activity changed elsewhere while this dialog is open: the fields not touched here
+        take the new values; what the person typed stays (saving asks if it clashes)."""
+        if self.activity is None or current.id != self.activity.id:
+            return
+        before, now = self._shown(self.activity), self._shown(current)
+        for name in ACTIVITY_FIELDS:
+            if now[name] == before[name]:
+                continue
+            if name == "kind":
+                select = self.query_one("#f-kind", Select)
+                if select.value == before[name]:
+                    select.value = now[name]
+            else:
+                field = self.query_one(f"#f-{name}", Input)
+                if field.value == before[name]:
+                    field.value = now[name]
+        self.activity = current
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if self._warmup_auto and isinstance(event.value, str):
             self.query_one("#f-warmup", Input).value = str(DEFAULT_WARMUP if event.value in WARMUP_KINDS else 0)
@@ -333,6 +365,17 @@ class GoalDialog(PlanDialog):
     def on_mount(self) -> None:
         self._show_errors(None, ("goal_days", "goal_why"))
         self.query_one("#f-goal_days", Input).focus()
+
+    def follow(self, current: Settings) -> None:
+        """The goal changed elsewhere while this dialog is open: untouched fields follow it."""
+        for name, before, now in (
+            ("goal_days", str(self.settings.goal_days), str(current.goal_days)),
+            ("goal_why", self.settings.goal_why, current.goal_why),
+        ):
+            field = self.query_one(f"#f-{name}", Input)
+            if now != before and field.value == before:
+                field.value = now
+        self.settings = current
 
     def action_save(self) -> None:
         days = self.query_one("#f-goal_days", Input).value

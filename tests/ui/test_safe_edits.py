@@ -232,3 +232,44 @@ def test_clash_question_snapshot(snap_compare, data_dir):
         await asks(pilot, ClashScreen)
 
     assert snap_compare(app, run_before=clash, terminal_size=(80, 24))
+
+
+async def test_an_open_activity_dialog_follows_a_move_but_keeps_what_was_typed(data_dir):
+    a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20, note="park"))
+    app = quiet_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        plan = await open_mode(pilot, "plan")
+        await pilot.press("e")
+        await until(pilot, lambda: app.screen.query("#f-minutes"), "the activity dialog")
+        dialog = app.screen
+        dialog.query_one("#f-minutes").value = "35"
+        shell(data_dir, "plan", "move", a.id[:8], "--date", "2026-11-27")
+        shell(data_dir, "plan", "add", "--date", DAY, "--activity", "run", "--minutes", "10")
+        plan.data_changed()  # what the app's file watch calls
+        await settle(pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#f-date").value == "2026-11-27"  # untouched: follows the move
+        assert dialog.query_one("#f-minutes").value == "35"  # typed here: kept
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    stored = {x.id: x for x in Store(data_dir).activities()}[a.id]
+    assert (stored.date, stored.minutes, stored.note) == ("2026-11-27", 35, "park")
+
+
+async def test_an_open_goal_dialog_follows_a_new_why(data_dir):
+    Store(data_dir).save_settings(Settings(welcomed=True, goal_days=3, goal_why="old"))
+    app = RunmateApp(store=Store(data_dir), today=TODAY, poll_interval=600)
+    async with app.run_test(size=(100, 30)) as pilot:
+        plan = await open_mode(pilot, "plan")
+        await pilot.press("g")
+        await until(pilot, lambda: app.screen.query("#f-goal_days"), "the goal dialog")
+        await pilot.press("backspace", "5")
+        shell(data_dir, "plan", "goal", "--why", "new from the shell")
+        plan.data_changed()
+        await settle(pilot)
+        assert app.screen.query_one("#f-goal_why").value == "new from the shell"
+        assert app.screen.query_one("#f-goal_days").value == "5"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    s = Store(data_dir).settings()
+    assert (s.goal_days, s.goal_why) == (5, "new from the shell")
