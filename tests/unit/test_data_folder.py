@@ -169,14 +169,14 @@ def test_the_change_marker_never_waits_on_a_pipe(data_dir):
 # --- a shared folder ----------------------------------------------------------------------------
 
 
-def test_a_sticky_shared_folder_keeps_its_mode(tmp_path):
+def test_a_sticky_shared_folder_keeps_its_mode_and_runmate_says_it_is_shared(tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777)
-    store = Store(shared)
-    store.save_checkin(CheckIn(date="2026-11-25", mood=3))
-    assert store.shared_folder
+    status, out, err = cli(shared, *TODAY_ARGS)
+    assert status == 0 and out.startswith("Saved your check-in")
     assert mode(shared) == 0o1777
+    assert f"runmate: {shared} is a folder other people on this computer can use too" in err
     assert mode(shared / "runmate.json") == 0o600 and mode(shared / "runmate.json.lock") == 0o600
 
 
