@@ -9,9 +9,11 @@ Two kinds of screen live in the app:
 
 How a screen keeps in step with the data file
 ---------------------------------------------
-* Read and write the store off the UI thread: ``self.in_background(call, then)`` runs
-  ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread. (Any
-  ``@work(thread=True)`` worker is fine too.)
+* Read and write the store off the UI thread, always through ``self.in_background(call, then)``:
+  it runs ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread.
+  When the file is busy (another runmate holds it too long), the folder can't be used (an
+  OSError) or the store refuses a value (a ValidationError), it shows a calm notification and
+  the app goes on; ``failed`` then gets the error on the UI thread.
 * ``data_changed()`` is called by the app on every screen it has created, shown or not, whenever
   the data file changed: written by another runmate (a check-in from the shell in another terminal)
   or announced by another screen. Reload what you show there (in the background).
@@ -48,11 +50,22 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from runmate.models import ValidationError
+from runmate.store import DataFileError, StoreError
+from runmate.textsafe import visible
+
 if TYPE_CHECKING:
     from runmate.app import RunmateApp
     from runmate.store import Store
 
 R = TypeVar("R")
+
+
+def problem_text(error: Exception, store: "Store") -> str:
+    """A store problem in words: the store's own sentence, or which file could not be used and why."""
+    if isinstance(error, OSError):
+        return f"runmate could not use {error.filename or store.data_dir}: {error.strerror or error}."
+    return str(error)
 
 
 class _RunmateScreenMixin:
@@ -77,12 +90,19 @@ class _RunmateScreenMixin:
         then: Callable[[R], None] | None = None,
         *,
         group: str = "store",
+        exclusive: bool = True,
+        title: str = "Not loaded",
+        lead: str = "",
+        failed: Callable[[Exception], None] | None = None,
     ) -> Worker[None]:
         """Run ``call(store)`` in a thread; pass its result to ``then`` on the UI thread.
 
         Workers of the same ``group`` on this screen are exclusive: starting one cancels the
-        previous one, and a cancelled worker's result is dropped. A DataFileError raised by ``call``
-        shows the damaged-file screen.
+        previous one, and a cancelled worker's result is dropped (give ``exclusive=False`` for
+        writes that must each report back). A DataFileError raised by ``call``
+        shows the damaged-file screen. A busy file (LockTimeout) or another StoreError, an OSError
+        or a ValidationError shows a calm notification titled ``title`` (its text begins with
+        ``lead`` when given) and then calls ``failed(error)``; the app keeps running.
         """
         store = self.store
         app = self.app
@@ -92,12 +112,27 @@ class _RunmateScreenMixin:
             if then is not None and self.is_attached:  # type: ignore[attr-defined]
                 then(result)
 
+        def problem(error: Exception) -> None:
+            text = problem_text(error, store)
+            app.notify(
+                visible(f"{lead}: {text}" if lead else text), title=title, severity="warning", markup=False, timeout=10
+            )
+            if failed is not None and self.is_attached:  # type: ignore[attr-defined]
+                failed(error)
+
         def job() -> None:
-            result = call(store)
+            try:
+                result = call(store)
+            except DataFileError:
+                raise  # the app shows its calm damaged-file screen
+            except (StoreError, OSError, ValidationError) as error:
+                if not get_current_worker().is_cancelled:
+                    app.call_from_thread(problem, error)
+                return
             if then is not None and not get_current_worker().is_cancelled:
                 app.call_from_thread(deliver, result)
 
-        return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
+        return self.run_worker(job, thread=True, exclusive=exclusive, group=group)  # type: ignore[attr-defined]
 
     def data_changed(self) -> None:
         """Called by the app when the data file changed (here or in another process)."""

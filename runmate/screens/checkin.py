@@ -15,28 +15,31 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
-from textual.worker import get_current_worker
 
 from runmate import actions, insights
 from runmate.models import (
+    DATE_RANGE,
+    DATE_RANGE_MESSAGE,
     ENERGY_WORDS,
     MOOD_WORDS,
     SLEEP_QUALITY_WORDS,
     STRESS_WORDS,
     CheckIn,
     ValidationError,
+    decimal_number,
     parse_checkin,
 )
 from runmate.screens.base import RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.store import DataFileError, StoreError
+from runmate.store import Store
+from runmate.textsafe import as_stored, visible
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
@@ -136,7 +139,8 @@ class CheckInScreen(RunmateScreen):
         if checkin is None:
             return CheckInScreen._empty_state()
         hours = "" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}"
-        return (checkin.mood, checkin.energy, checkin.stress, hours, checkin.sleep_quality, checkin.note)
+        # A note from the file shows control characters as visible escapes (never raw).
+        return (checkin.mood, checkin.energy, checkin.stress, hours, checkin.sleep_quality, visible(checkin.note))
 
     def _form_state(self) -> tuple[object, ...]:
         return (
@@ -152,11 +156,9 @@ class CheckInScreen(RunmateScreen):
     def _normal(state: tuple[object, ...]) -> tuple[object, ...]:
         """Compare forms by meaning: '7,5' equals '7.5', surrounding spaces do not count."""
         mood, energy, stress, hours, quality, note = state
-        text = str(hours).strip().replace(",", ".")
-        try:
-            hours_key: object = float(text) if text else ""
-        except ValueError:
-            hours_key = text
+        text = str(hours).strip()
+        number = decimal_number(text)  # the same reading as parse_checkin's: digits 0-9 only
+        hours_key: object = number if number is not None else text
         return (mood, energy, stress, hours_key, quality, str(note).strip())
 
     def _fill(self, checkin: CheckIn | None) -> None:
@@ -208,23 +210,16 @@ class CheckInScreen(RunmateScreen):
         self._update_date_line()
         self._load(day)
 
-    @work(thread=True, exclusive=True, group="checkin-load")
     def _load(self, day: dt.date) -> None:
-        try:
-            checkins = self.store.checkins()
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except (StoreError, OSError) as exc:  # busy for now: say so, keep the screen usable
-            self.app.call_from_thread(
-                self.notify, f"Your check-ins could not be read: {exc}", title="Not loaded", severity="warning", markup=False
-            )
-            return
-        existing = next((c for c in checkins if c.date == day.isoformat()), None)
-        hint = insights.previous_sleep(checkins, day)
-        recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._loaded, _Loaded(day, existing, hint, recent))
+        def read(store: Store) -> _Loaded:
+            checkins = store.checkins()
+            existing = next((c for c in checkins if c.date == day.isoformat()), None)
+            hint = insights.previous_sleep(checkins, day)
+            recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
+            return _Loaded(day, existing, hint, recent)
+
+        # Busy for now: in_background says so, and the screen stays usable.
+        self.in_background(read, self._loaded, group="checkin-load", lead="Your check-ins could not be read")
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.day != self.shown:
@@ -316,8 +311,12 @@ class CheckInScreen(RunmateScreen):
     # -- switching days ----------------------------------------------------------------------
 
     def action_previous_day(self) -> None:
-        if self.shown is not None:
-            self._switch_day(self.shown - dt.timedelta(days=1))
+        if self.shown is None:
+            return
+        if self.shown <= DATE_RANGE[0]:
+            self.notify(DATE_RANGE_MESSAGE, title="As far as it goes", markup=False)
+            return
+        self._switch_day(self.shown - dt.timedelta(days=1))
 
     def action_next_day(self) -> None:
         if self.shown is None:
@@ -402,6 +401,8 @@ class CheckInScreen(RunmateScreen):
         if self._saving or self.shown is None:
             return
         mood, energy, stress, hours, quality, note = self._form_state()
+        # A stored note shown escaped and left as it was is saved as it was.
+        note = as_stored(str(note), self._stored.note if self._stored is not None else "")
         try:
             checkin = parse_checkin(
                 today=self.today(),
@@ -420,21 +421,21 @@ class CheckInScreen(RunmateScreen):
         self._saving = True
         self._save(checkin, self._form_state())
 
-    @work(thread=True, exclusive=True, group="checkin-save")
     def _save(self, checkin: CheckIn, state: tuple[object, ...]) -> None:
-        # A DataFileError propagates: the app shows its calm damaged-file screen.
-        try:
-            result = actions.save_checkin(self.store, checkin, self.today())
-        except DataFileError:
-            raise
-        except (StoreError, OSError) as exc:  # busy (another runmate is writing): say so, keep the form
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._saved, result, state)
+        # Busy (another runmate is writing): in_background says so, and the form stays as it is.
+        today = self.today()
+        self.in_background(
+            lambda store: actions.save_checkin(store, checkin, today),
+            lambda result: self._saved(result, state),
+            group="checkin-save",
+            exclusive=False,
+            title="Not saved",
+            lead="Your check-in was not saved",
+            failed=self._save_failed,
+        )
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
-        self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
     def _saved(self, result: actions.CheckinSaved, state: tuple[object, ...]) -> None:
         self._saving = False
@@ -450,7 +451,7 @@ class CheckInScreen(RunmateScreen):
         if result.safety_note:
             # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
             # away on a click and stays long enough to be read calmly.
-            self.notify(result.safety_note, title="A gentle note", markup=False, timeout=60)
+            self.notify(visible(result.safety_note), title="A gentle note", markup=False, timeout=60)
         self.runmate.data_saved(self)
         self.app.switch_mode("dashboard")
 
@@ -474,18 +475,15 @@ class CheckInScreen(RunmateScreen):
             answered,
         )
 
-    @work(thread=True, exclusive=True, group="checkin-save")
     def _delete(self, day: dt.date) -> None:
-        try:
-            removed = self.store.delete_checkin(day)
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except (StoreError, OSError) as exc:
-            self.app.call_from_thread(
-                self.notify, f"Nothing was deleted: {exc}", title="Not deleted", severity="warning", markup=False
-            )
-            return
-        self.app.call_from_thread(self._deleted, day, removed)
+        self.in_background(
+            lambda store: store.delete_checkin(day),
+            lambda removed: self._deleted(day, removed),
+            group="checkin-save",
+            exclusive=False,
+            title="Not deleted",
+            lead="Nothing was deleted",
+        )
 
     def _deleted(self, day: dt.date, removed: bool) -> None:
         label = insights.day_label(day, self.today())

@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
+from runmate.textsafe import as_stored, visible
 
 # The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
 TEXT_FIELDS = (
@@ -39,11 +40,12 @@ THEME_LABELS = {
 
 def form_values(settings: Settings) -> dict[str, str]:
     """The settings as the form shows them."""
+    # Text from the file is shown with control characters as visible escapes (never raw).
     return {
-        "name": settings.name,
-        "support_contact": settings.support_contact,
+        "name": visible(settings.name),
+        "support_contact": visible(settings.support_contact),
         "goal_days": str(settings.goal_days),
-        "goal_why": settings.goal_why,
+        "goal_why": visible(settings.goal_why),
         "theme": settings.theme,
     }
 
@@ -132,7 +134,7 @@ class SettingsScreen(OverlayScreen):
             if not self.has_unsaved_changes():
                 self._fill(settings)
 
-        self.in_background(lambda store: store.settings(), loaded, group="load")
+        self.in_background(lambda store: store.settings(), loaded, group="load", lead="Your settings could not be read")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value in self.app.available_themes:
@@ -157,6 +159,8 @@ class SettingsScreen(OverlayScreen):
         if self._saving:
             return
         values = self.current_values()
+        for name in ("name", "support_contact", "goal_why"):  # shown escaped and left as it was: kept as it was
+            values[name] = as_stored(values[name], getattr(self._saved, name))
         try:
             chosen = parse_settings(self._saved, **values)
         except ValidationError as error:
@@ -176,7 +180,18 @@ class SettingsScreen(OverlayScreen):
             current.goal_why = chosen.goal_why
             current.theme = chosen.theme
 
-        self.in_background(lambda store: store.update_settings(change), self._after_save, group="save")
+        self.in_background(
+            lambda store: store.update_settings(change),
+            self._after_save,
+            group="save",
+            exclusive=False,
+            title="Not saved",
+            lead="Your settings were not saved",
+            failed=self._save_failed,
+        )
+
+    def _save_failed(self, error: Exception) -> None:
+        self._saving = False  # the form keeps what was typed; ctrl+s tries again
 
     def _after_save(self, saved: Settings) -> None:
         self._saving = False
