@@ -16,6 +16,7 @@ from textual.worker import WorkerFailed
 
 from runmate.models import Settings
 from runmate.palette import RunmateCommands
+from runmate.paths import shared_folder_note
 from runmate.screens.base import OverlayScreen
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
@@ -27,6 +28,7 @@ from runmate.screens.plan import PlanScreen
 from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import Change, DataFileError, Store, StoreError
+from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
@@ -97,7 +99,7 @@ class RunmateApp(App[None]):
                 self.settings = store.settings()
             except DataFileError as error:
                 data_problem = error
-            except StoreError:
+            except (StoreError, OSError):
                 self.settings = Settings(welcomed=True)  # busy file: defaults, and no welcome now
         if data_problem is not None:
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
@@ -127,6 +129,10 @@ class RunmateApp(App[None]):
             return
         self._marker = self.store.change_marker()
         self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
+        if self.store.shared_folder:
+            self.notify(
+                visible(shared_folder_note(self.store.data_dir)), title="A shared folder", severity="warning", markup=False, timeout=15
+            )
         if not self.settings.welcomed:
             self.push_screen(WelcomeScreen())
 
@@ -147,7 +153,7 @@ class RunmateApp(App[None]):
             self.store.update_settings(change)
         except DataFileError:
             raise  # shows the damaged-file screen
-        except StoreError:
+        except (StoreError, OSError):
             return  # busy for too long: the welcome shows once more next time, no harm done
         self.call_from_thread(self.data_saved)
 

@@ -1,17 +1,36 @@
-"""The runmate command line. Only the path that opens the app imports Textual."""
+"""The runmate command line. Only the path that opens the app imports Textual.
+
+Every bad value ends with one line on stderr and status 2, before anything is written; output
+and messages show control characters as visible escapes (``commands.base.complain``, ``Context.say``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from runmate import __version__
 from runmate.commands import checkin, demo, plan
-from runmate.commands.base import EXIT_DATA, EXIT_OK, EXIT_USAGE, Context, Handler, UsageError
+from runmate.commands.base import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    BadArguments,
+    Context,
+    Handler,
+    Parser,
+    UsageError,
+    complain,
+)
 from runmate.models import ValidationError
-from runmate.paths import ENV_VAR, resolve_data_dir
+from runmate.paths import ENV_VAR, DataDirError, resolve_data_dir
+from runmate.textsafe import has_surrogates, visible
+
+# How much of an argparse message (which repeats what was typed) is shown.
+MAX_ECHO = 200
 
 # Each module names its command (NAME) and defines register(subparsers, parent), which adds the
 # command's handlers with set_defaults(handler=...) and returns its parser. They import what a
@@ -20,7 +39,7 @@ COMMAND_MODULES = (demo, checkin, plan)
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -33,7 +52,7 @@ def _data_dir_parent() -> argparse.ArgumentParser:
 def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """runmate's parser, and each command's own parser by its name."""
     parent = _data_dir_parent()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="runmate",
         description="A gentle companion for people who run to look after their mood. "
         "With no command, runmate opens the app.",
@@ -53,14 +72,26 @@ def main(
     today: dt.date | None = None,
 ) -> int:
     """Run runmate with ``argv``; ``today`` fixes the date for tests (default: the local date now)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or _tolerant(sys.stdout)
+    err = err or _tolerant(sys.stderr)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    not_text = _not_utf8(arguments)
+    if not_text:
+        complain(err, f"{not_text} is not valid UTF-8 text, so nothing was done. Please type it again in a UTF-8 terminal.")
+        return EXIT_USAGE
     parser, commands = build_parsers()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: --help, --version (0) or a bad argument (2)
+        args = parser.parse_args(arguments)
+    except BadArguments as exc:
+        complain(err, f"{visible(exc.message, MAX_ECHO)} (see: {exc.parser.prog} --help)")
+        return EXIT_USAGE
+    except SystemExit as exc:  # argparse: --help or --version
         return int(exc.code or 0)
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    try:
+        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    except DataDirError as exc:
+        complain(err, str(exc))
+        return EXIT_USAGE
     ctx = Context(data_dir=data_dir, out=out, err=err, today=today or dt.date.today())
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
@@ -78,13 +109,13 @@ def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int
         return handler(args, ctx)
     except ValidationError as exc:
         for error in exc.errors:
-            print(f"runmate: {error.message}", file=ctx.err)
+            complain(ctx.err, error.message)
         return EXIT_USAGE
     except (UsageError, NotFound, AmbiguousId) as exc:
-        print(f"runmate: {exc}", file=ctx.err)
+        complain(ctx.err, str(exc))
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"runmate: {exc}", file=ctx.err)
+        complain(ctx.err, str(exc))
         return EXIT_DATA
     except BrokenPipeError:
         # The reader stopped early (runmate plan list | head): nothing is wrong with the data.
@@ -92,11 +123,45 @@ def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int
             _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
+        complain(ctx.err, os_problem(exc, ctx.data_dir))
         return EXIT_DATA
     except KeyboardInterrupt:
-        print("runmate: stopped.", file=ctx.err)
+        complain(ctx.err, "stopped.")
         return 130
+
+
+def os_problem(exc: OSError, data_dir: Path) -> str:
+    """'could not use /the/file/at/fault: Permission denied' (the folder when no file is named)."""
+    return f"could not use {exc.filename or data_dir}: {exc.strerror or exc}"
+
+
+def _not_utf8(arguments: list[str]) -> str | None:
+    """Which argument holds bytes that were not valid UTF-8 ('the value of --note'), or None.
+
+    Python keeps such bytes as lone surrogates; they are refused rather than guessed at.
+    """
+    for index, arg in enumerate(arguments):
+        if not has_surrogates(arg):
+            continue
+        if arg.startswith("--") and "=" in arg:
+            return f"the value of {visible(arg.split('=', 1)[0], 40)}"
+        previous = arguments[index - 1] if index else ""
+        if previous.startswith("-") and not has_surrogates(previous):
+            return f"the value of {visible(previous, 40)}"
+        return f"argument {index + 1}"
+    return None
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """``stream`` set to write what its encoding can't hold as escapes rather than fail
+    (a terminal in a Latin-1 locale and a note in another script)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure) and getattr(stream, "errors", "") == "strict":
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+    return stream
 
 
 def run_app(ctx: Context) -> int:
@@ -109,17 +174,17 @@ def run_app(ctx: Context) -> int:
     except DataFileError as exc:
         problem = exc
     except StoreError as exc:
-        print(f"runmate: {exc}", file=ctx.err)
+        complain(ctx.err, str(exc))
         return EXIT_DATA
     except OSError as exc:
-        print(f"runmate: could not use {ctx.data_dir}: {exc.strerror or exc}", file=ctx.err)
+        complain(ctx.err, os_problem(exc, ctx.data_dir))
         return EXIT_DATA
     from runmate.app import RunmateApp
 
     app = RunmateApp(store=store, data_problem=problem)
     app.run()
     if problem:  # the app showed it too; leave it in the terminal where it can be copied
-        print(f"runmate: {problem}", file=ctx.err)
+        complain(ctx.err, str(problem))
         return EXIT_DATA
     return EXIT_OK if not app.return_code else EXIT_DATA
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Self
+
+from runmate.textsafe import has_surrogates
 
 # --- words for scale values -------------------------------------------------------------------
 
@@ -65,6 +68,13 @@ MINUTES_RANGE = (1, 1440)
 WARMUP_RANGE = (0, 60)
 SLEEP_RANGE = (0, 24)
 GOAL_DAYS_RANGE = (1, 7)
+
+# The dates runmate accepts: typed in a form, given to a command or read from the data file.
+# Wide enough for any diary and any plan, and far enough from Python's own limits (years 1 to
+# 9999) that every date runmate works out from an accepted one (a month before it, a week after
+# it, a starter program of nine weeks after it) is still a date, so stepping never overflows.
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
+DATE_RANGE_TEXT = f"{DATE_RANGE[0].year} to {DATE_RANGE[1].year}"
 
 MAX_NOTE = 500
 MAX_NAME = 80
@@ -144,23 +154,70 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+# Numbers are written with the digits 0-9 only. str.isdigit() also accepts superscripts (²) and
+# circled digits (①), which int() refuses, and int() accepts other scripts' digits (٣, ３); runmate
+# takes neither, so a number means the same in every form, on the command line and in the file.
+_WHOLE = re.compile(r"([+-]?)([0-9]+)")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+# More significant digits than any bound needs: longer numbers are out of range, never parsed
+# (int() refuses text of more than 4300 digits).
+_MAX_DIGITS = 15
+
+
+def whole_number(value: Any) -> int | None:
+    """A whole number written with the digits 0-9 (an optional sign, spaces around it), else None.
+
+    None too for numbers with more than 15 significant digits, which are out of every range here.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    m = _WHOLE.fullmatch(str(value).strip())
+    if m is None:
+        return None
+    digits = m.group(2).lstrip("0") or "0"
+    if len(digits) > _MAX_DIGITS:
+        return None
+    number = int(digits)
+    return -number if m.group(1) == "-" else number
+
+
+def decimal_number(value: Any) -> float | None:
+    """A number like 7, 7.5 or 7,5 written with the digits 0-9, else None (no 'inf', '1e3' or '1_0')."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip()
+        if not _DECIMAL.fullmatch(text) or len(text.lstrip("+-0")) > 2 * _MAX_DIGITS:
+            return None
+        number = float(text.replace(",", "."))
+    return number if math.isfinite(number) else None
+
+
+def in_date_range(day: dt.date) -> bool:
+    """True when ``day`` is one runmate accepts (DATE_RANGE)."""
+    return DATE_RANGE[0] <= day <= DATE_RANGE[1]
+
+
+# Said when a key would step past either end (a day or a week at a time).
+DATE_RANGE_MESSAGE = f"runmate's calendar runs from the start of {DATE_RANGE[0].year} to the end of {DATE_RANGE[1].year}."
+
+
+def date_out_of_range(label: str = "Date") -> str:
+    """The message for a real date outside DATE_RANGE."""
+    return f"{label} is outside the years runmate keeps ({DATE_RANGE_TEXT})."
+
+
 def _int_in(c: _Collector, name: str, value: Any, lo: int, hi: int, message: str, required: bool = False) -> int | None:
     if _blank(value):
         if required:
             c.add(name, message)
         return None
-    if isinstance(value, bool):
-        c.add(name, message)
-        return None
-    if isinstance(value, int):
-        number = value
-    else:
-        text = str(value).strip()
-        if not re.fullmatch(r"[+-]?\d+", text):
-            c.add(name, message)
-            return None
-        number = int(text)
-    if not lo <= number <= hi:
+    number = whole_number(value)
+    if number is None or not lo <= number <= hi:
         c.add(name, message)
         return None
     return number
@@ -176,25 +233,52 @@ def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: b
             c.add(name, f"{label} is needed, as year-month-day (for example 2026-03-14).")
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            raise ValueError
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        c.add(name, f"{label} is a real date written year-month-day, for example 2026-03-14.")
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+                raise ValueError
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            c.add(name, f"{label} is a real date written year-month-day, for example 2026-03-14.")
+            return None
+    if not in_date_range(day):
+        c.add(name, date_out_of_range(label))
         return None
+    return day.isoformat()
 
 
-def _text(c: _Collector, name: str, value: Any, limit: int, label: str) -> str:
+# What str.splitlines() breaks a line at: none of these belongs in a one-line field.
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def text_problem(text: str, label: str, one_line: bool = True) -> str | None:
+    """What keeps ``text`` out of a field, in words, or None when it is fine.
+
+    Text is kept as the person typed or pasted it, escape sequences and other control characters
+    included: everything that shows it (the command line, the app) writes those as visible
+    escapes (``textsafe.visible``), so they never reach the terminal raw. Two things are refused:
+    bytes that were not valid UTF-8 (they can't be stored), and, in a one-line field (notes,
+    names, reasons, the why of a goal), a line break, so a note can never pass for another row.
+    A reflection may hold line breaks.
+    """
+    if has_surrogates(text):
+        return f"{label} has bytes that are not valid UTF-8 text in it; please type it again."
+    if one_line and any(ch in LINE_BREAKS for ch in text):
+        return f"{label} is one line; please leave out line breaks."
+    return None
+
+
+def _text(c: _Collector, name: str, value: Any, limit: int, label: str, one_line: bool = True) -> str:
     text = "" if value is None else str(value).strip()
     if len(text) > limit:
         c.add(name, f"{label} is at most {limit} characters (this one has {len(text)}).")
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
-        c.add(name, f"{label} has control characters in it; please remove them.")
+    problem = text_problem(text, label, one_line)
+    if problem:
+        c.add(name, problem)
     return text
 
 
@@ -260,14 +344,11 @@ SLEEP_MESSAGE = "Sleep is hours from 0 to 24, like 7 or 7.5."
 def _sleep_hours(c: _Collector, value: Any) -> float | None:
     if _blank(value):
         return None
-    try:
-        hours = float(str(value).strip().replace(",", "."))
-        if not (SLEEP_RANGE[0] <= hours <= SLEEP_RANGE[1]) or hours != hours:
-            raise ValueError
-        return round(hours, 2) + 0.0  # -0 becomes 0
-    except ValueError:
+    hours = decimal_number(value)  # digits 0-9 only: no 'inf', '1e3', '²' or '½'
+    if hours is None or not SLEEP_RANGE[0] <= hours <= SLEEP_RANGE[1]:
         c.add("sleep_hours", SLEEP_MESSAGE)
         return None
+    return round(hours, 2) + 0.0  # -0 becomes 0
 
 
 def _checkin_day(c: _Collector, date: Any, today: dt.date) -> str | None:
@@ -413,7 +494,7 @@ def _time_of_day(c: _Collector, value: Any) -> str | None:
     if _blank(value):
         return None
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    m = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
         c.add("time", TIME_MESSAGE)
         return None

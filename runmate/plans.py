@@ -7,12 +7,13 @@ Pure: no I/O and no Textual. Functions that depend on the date take ``today`` as
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runmate.formatting import date_span, day_label, duration_text
 from runmate.models import (
+    DATE_RANGE,
+    DATE_RANGE_TEXT,
     DEFAULT_WARMUP,
     FEELING_WORDS,
     MAX_NOTE,
@@ -23,8 +24,12 @@ from runmate.models import (
     FieldError,
     PlannedActivity,
     ValidationError,
+    date_out_of_range,
+    in_date_range,
     parse_date,
+    text_problem,
     week_start,
+    whole_number,
 )
 
 # --- the starter program ------------------------------------------------------------------------
@@ -124,10 +129,10 @@ def starter_session(week: int, session: int) -> Session:
 
 def check_program_week(value: object) -> int:
     """A program week 1..9 from text or a number, or ValidationError on field 'week'."""
-    text = str(value).strip() if value is not None else ""
-    if not re.fullmatch(r"\d{1,2}", text) or not 1 <= int(text) <= PROGRAM_WEEKS:
+    week = whole_number(value)
+    if week is None or not 1 <= week <= PROGRAM_WEEKS:
         raise ValidationError([FieldError("week", f"The program week is a whole number from 1 to {PROGRAM_WEEKS}.")])
-    return int(text)
+    return week
 
 
 def starter_sessions(start: dt.date, first_week: int = 1) -> list[PlannedActivity]:
@@ -186,6 +191,28 @@ def check_starter_start(start: dt.date, today: dt.date) -> None:
         )
 
 
+def program_end(start: dt.date, first_week: int = 1) -> dt.date:
+    """The day of the last session when the program starts on ``start`` from ``first_week``."""
+    weeks = PROGRAM_WEEKS - first_week + 1
+    return start + dt.timedelta(days=DAYS_PER_PROGRAM_WEEK * (weeks - 1) + SESSION_OFFSETS[-1])
+
+
+def check_program_fits(start: dt.date, first_week: int = 1) -> None:
+    """The program's first and last sessions are dates runmate keeps (ValidationError on 'date')."""
+    if not in_date_range(start):
+        raise ValidationError([FieldError("date", date_out_of_range("The first day"))])
+    if not in_date_range(program_end(start, first_week)):
+        raise ValidationError(
+            [
+                FieldError(
+                    "date",
+                    f"From this day the program would run past the end of {DATE_RANGE[1].year}, "
+                    f"the last year runmate keeps ({DATE_RANGE_TEXT}); choose an earlier first day.",
+                )
+            ]
+        )
+
+
 class StarterAlreadyPlanned(Exception):
     """Starting the program would replace ``count`` coming sessions, and that was not asked for."""
 
@@ -225,6 +252,7 @@ def plan_starter(
     kept_days = [a.day for a in items if a.source == SOURCE_STARTER and a.id not in removed and a.day >= begin]
     if kept_days:
         begin = max(kept_days) + dt.timedelta(days=2)
+    check_program_fits(begin, first_week)
     return StarterRestart(remove, starter_sessions(begin, first_week), begin)
 
 
@@ -393,10 +421,15 @@ def parse_day(text: str, week_of: dt.date) -> dt.date:
     if len(value) >= 3:
         for index, name in enumerate(WEEKDAYS):
             if name.startswith(value):
-                return week_start(week_of) + dt.timedelta(days=index)
+                day = week_start(week_of) + dt.timedelta(days=index)
+                if not in_date_range(day):
+                    raise ValidationError([FieldError("date", date_out_of_range("That day"))])
+                return day
     try:
         return parse_date(value)
-    except ValidationError:
+    except ValidationError as error:
+        if error.for_field("date") == date_out_of_range():
+            raise ValidationError([FieldError("date", date_out_of_range("That day"))]) from None
         raise ValidationError(
             [FieldError("date", "The day is a date written year-month-day (for example 2026-03-14), or a weekday like 'fri'.")]
         ) from None
@@ -407,6 +440,7 @@ def parse_rest_reason(text: str | None) -> str:
     reason = (text or "").strip()
     if len(reason) > MAX_NOTE:
         raise ValidationError([FieldError("reason", f"The reason is at most {MAX_NOTE} characters (this one has {len(reason)}).")])
-    if any(ord(ch) < 32 for ch in reason):
-        raise ValidationError([FieldError("reason", "The reason has control characters in it; please remove them.")])
+    problem = text_problem(reason, "The reason")
+    if problem:
+        raise ValidationError([FieldError("reason", problem)])
     return reason

@@ -1,5 +1,9 @@
 """What the command line and every command module share: the context a handler gets, the usage
-error and the exit statuses. No Textual and no store at import time (the store opens on first use).
+error, the exit statuses and the parser class. No Textual and no store at import time (the store
+opens on first use).
+
+Everything printed goes through ``Context.say`` or ``complain``, which show control characters
+and escape sequences from notes, names, paths and echoed input as visible escapes (``textsafe``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from runmate.paths import shared_folder_note
+from runmate.textsafe import visible
+
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -19,6 +26,27 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """A bad argument or value found after parsing (status 2, nothing written)."""
+
+
+class BadArguments(Exception):
+    """argparse found the arguments wrong; ``parser`` is the (sub)command's parser."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        self.parser = parser
+        self.message = message
+        super().__init__(message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors come back to ``main`` (one escaped line there, status 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise BadArguments(self, message)
+
+
+def complain(err: TextIO, message: str) -> None:
+    """Print ``runmate: message`` on ``err``, with anything unsafe in it made visible."""
+    print(f"runmate: {visible(message)}", file=err)
 
 
 @dataclass
@@ -36,12 +64,16 @@ class Context:
         if self._store is None:
             from runmate.store import Store
 
-            self._store = Store(self.data_dir)
-            self._store.check()
+            store = Store(self.data_dir)
+            store.check()
+            self._store = store
+            if store.shared_folder:
+                complain(self.err, shared_folder_note(self.data_dir))
         return self._store
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out)
+        """Print one line; control characters and escape sequences in it are shown as escapes."""
+        print(visible(text), file=self.out)
 
 
 Handler = Callable[[argparse.Namespace, Context], int]

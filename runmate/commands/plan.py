@@ -282,6 +282,12 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
         week = plans.check_program_week(args.week)
     except ValidationError as exc:
         errors.extend(exc.errors)
+    if not errors:
+        assert start is not None and week is not None
+        try:
+            plans.check_program_fits(start, week)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
     if errors:
         raise ValidationError(errors)
     assert start is not None and week is not None

@@ -9,9 +9,11 @@ Two kinds of screen live in the app:
 
 How a screen keeps in step with the data file
 ---------------------------------------------
-* Read and write the store off the UI thread: ``self.in_background(call, then)`` runs
-  ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread. (Any
-  ``@work(thread=True)`` worker is fine too.)
+* Read and write the store off the UI thread, always through ``self.in_background(call, then)``:
+  it runs ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread.
+  When the file is busy (another runmate holds it too long), the folder can't be used (an
+  OSError) or the store refuses a value (a ValidationError), it shows a calm notification and
+  the app goes on; ``failed`` then gets the error on the UI thread.
 * ``data_changed()`` is called by the app on every screen it has created, shown or not, whenever
   the data file changed: written by another runmate (a check-in from the shell in another terminal)
   or announced by another screen. Reload what you show there (in the background).
@@ -62,6 +64,9 @@ from runmate.edits import Edit
 from runmate.screens.clash import ClashScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Conflict, RecordGone
+from runmate.models import ValidationError
+from runmate.store import DataFileError, StoreError
+from runmate.textsafe import visible
 
 if TYPE_CHECKING:
     from runmate.app import RunmateApp
@@ -72,11 +77,20 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class EditOutcome(Generic[R]):
-    """How ``save_edit`` ended: saved (with the store's result), back to editing, or not saved."""
+    """How ``save_edit`` ended: saved (with the store's result), back to editing, failed (the file
+    was busy or could not be used; already said), or not saved (the record was gone)."""
 
     saved: bool = False
     back: bool = False
+    failed: bool = False
     value: R | None = None
+
+
+def problem_text(error: Exception, store: "Store") -> str:
+    """A store problem in words: the store's own sentence, or which file could not be used and why."""
+    if isinstance(error, OSError):
+        return f"runmate could not use {error.filename or store.data_dir}: {error.strerror or error}."
+    return str(error)
 
 
 class _RunmateScreenMixin:
@@ -101,12 +115,19 @@ class _RunmateScreenMixin:
         then: Callable[[R], None] | None = None,
         *,
         group: str = "store",
+        exclusive: bool = True,
+        title: str = "Not loaded",
+        lead: str = "",
+        failed: Callable[[Exception], None] | None = None,
     ) -> Worker[None]:
         """Run ``call(store)`` in a thread; pass its result to ``then`` on the UI thread.
 
         Workers of the same ``group`` on this screen are exclusive: starting one cancels the
-        previous one, and a cancelled worker's result is dropped. A DataFileError raised by ``call``
-        shows the damaged-file screen.
+        previous one, and a cancelled worker's result is dropped (give ``exclusive=False`` for
+        writes that must each report back). A DataFileError raised by ``call``
+        shows the damaged-file screen. A busy file (LockTimeout) or another StoreError, an OSError
+        or a ValidationError shows a calm notification titled ``title`` (its text begins with
+        ``lead`` when given) and then calls ``failed(error)``; the app keeps running.
         """
         store = self.store
         app = self.app
@@ -116,12 +137,31 @@ class _RunmateScreenMixin:
             if then is not None and self.is_attached:  # type: ignore[attr-defined]
                 then(result)
 
+        def problem(error: Exception) -> None:
+            self.notify_problem(error, title=title, lead=lead)
+            if failed is not None and self.is_attached:  # type: ignore[attr-defined]
+                failed(error)
+
         def job() -> None:
-            result = call(store)
+            try:
+                result = call(store)
+            except DataFileError:
+                raise  # the app shows its calm damaged-file screen
+            except (StoreError, OSError, ValidationError) as error:
+                if not get_current_worker().is_cancelled:
+                    app.call_from_thread(problem, error)
+                return
             if then is not None and not get_current_worker().is_cancelled:
                 app.call_from_thread(deliver, result)
 
-        return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
+        return self.run_worker(job, thread=True, exclusive=exclusive, group=group)  # type: ignore[attr-defined]
+
+    def notify_problem(self, error: Exception, *, title: str, lead: str = "") -> None:
+        """A busy or unusable file, or a refused value, as a calm notification; the app keeps running."""
+        text = problem_text(error, self.store)
+        self.app.notify(
+            visible(f"{lead}: {text}" if lead else text), title=title, severity="warning", markup=False, timeout=10
+        )
 
     async def ask(self, screen: Screen[Any]) -> Any:
         """Show a question or dialog and wait for its answer (from an async ``@work`` method).
@@ -138,7 +178,7 @@ class _RunmateScreenMixin:
             waiting.discard(worker)
 
     async def save_edit(
-        self, attempt: Callable[[Edit], R], edit: Edit, *, what: str, recreate: bool = False
+        self, attempt: Callable[[Edit], R], edit: Edit, *, what: str, lead: str, recreate: bool = False
     ) -> EditOutcome[R]:
         """Save ``edit`` with ``attempt(edit)`` in a thread, asking the person when it clashes.
 
@@ -146,11 +186,15 @@ class _RunmateScreenMixin:
         elsewhere too, the clash question asks whose value stays ("this check-in" and the like is
         ``what``); escape there goes back to editing (``outcome.back``). A record deleted elsewhere
         is never silently made again: with ``recreate`` the person is asked, otherwise told.
-        StoreError and OSError reach the caller; a DataFileError shows the damaged-file screen.
+        A busy or unusable file or a refused value is reported like ``in_background`` does, with
+        ``lead`` ("Your check-in was not saved"), and nothing is saved (``outcome.failed``); a
+        DataFileError shows the damaged-file screen.
         """
         while True:
             try:
                 return EditOutcome(saved=True, value=await asyncio.to_thread(attempt, edit))
+            except DataFileError:
+                raise
             except Conflict as conflict:
                 choice = await self.ask(ClashScreen(conflict.clashes, what))
                 if choice is None:
@@ -178,6 +222,9 @@ class _RunmateScreenMixin:
                 if not again:
                     return EditOutcome()
                 edit = edit.as_new()
+            except (StoreError, OSError, ValidationError) as error:
+                self.notify_problem(error, title="Not saved", lead=lead)
+                return EditOutcome(failed=True)
 
     def data_changed(self) -> None:
         """Called by the app when the data file changed (here or in another process)."""

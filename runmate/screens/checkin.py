@@ -23,22 +23,25 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
-from textual.worker import get_current_worker
 
 from runmate import formatting, insights, saving
 from runmate.edits import Edit, rebase, same
 from runmate.models import (
+    DATE_RANGE,
+    DATE_RANGE_MESSAGE,
     ENERGY_WORDS,
     MOOD_WORDS,
     SLEEP_QUALITY_WORDS,
     STRESS_WORDS,
     CheckIn,
     ValidationError,
+    decimal_number,
     parse_checkin,
 )
 from runmate.screens.base import RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.store import DataFileError, StoreError
+from runmate.store import Store
+from runmate.textsafe import as_stored, visible
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
@@ -142,19 +145,18 @@ class CheckInScreen(RunmateScreen):
     def _form_values(self) -> dict[str, Any]:
         """What the form holds, compared by meaning: '7,5' is 7.5, surrounding spaces do not count.
 
-        Sleep text that is not a number stays text (it differs from anything stored)."""
-        text = self._input("sleep_hours").value.strip().replace(",", ".")
-        try:
-            hours: Any = float(text) if text else None
-        except ValueError:
-            hours = text
+        Sleep text that is not a number stays text (it differs from anything stored); a stored
+        note shown escaped and left as it was counts as that note."""
+        text = self._input("sleep_hours").value.strip()
+        number = decimal_number(text)  # the same reading as parse_checkin's: digits 0-9 only
+        hours: Any = number if number is not None else (text or None)
         return {
             "mood": self._scale("mood").value,
             "energy": self._scale("energy").value,
             "stress": self._scale("stress").value,
             "sleep_hours": hours,
             "sleep_quality": self._scale("sleep_quality").value,
-            "note": self._input("note").value.strip(),
+            "note": as_stored(self._input("note").value.strip(), self._base["note"]),
         }
 
     def _fill(self, values: dict[str, Any], only: set[str] | None = None) -> None:
@@ -165,8 +167,8 @@ class CheckInScreen(RunmateScreen):
                 self._scale(name).value = value  # type: ignore[assignment]
             elif name == "sleep_hours":
                 self._input(name).value = "" if value is None else value if isinstance(value, str) else f"{value:g}"
-            else:
-                self._input(name).value = str(value)
+            else:  # the note: control characters from the file show as visible escapes
+                self._input(name).value = visible(str(value))
 
     def has_unsaved_changes(self) -> bool:
         if not self.is_mounted:
@@ -210,23 +212,16 @@ class CheckInScreen(RunmateScreen):
         self._update_date_line()
         self._load(day)
 
-    @work(thread=True, exclusive=True, group="checkin-load")
     def _load(self, day: dt.date, refresh: bool = False) -> None:
-        try:
-            checkins = self.store.checkins()
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except (StoreError, OSError) as exc:  # busy for now: say so, keep the screen usable
-            self.app.call_from_thread(
-                self.notify, f"Your check-ins could not be read: {exc}", title="Not loaded", severity="warning", markup=False
-            )
-            return
-        existing = next((c for c in checkins if c.date == day.isoformat()), None)
-        hint = insights.previous_sleep(checkins, day)
-        recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._loaded, _Loaded(day, existing, hint, recent, refresh))
+        def read(store: Store) -> _Loaded:
+            checkins = store.checkins()
+            existing = next((c for c in checkins if c.date == day.isoformat()), None)
+            hint = insights.previous_sleep(checkins, day)
+            recent = [c for c in checkins if c.date <= day.isoformat()][-RECENT_COUNT:]
+            return _Loaded(day, existing, hint, recent, refresh)
+
+        # Busy for now: in_background says so, and the screen stays usable.
+        self.in_background(read, self._loaded, group="checkin-load", lead="Your check-ins could not be read")
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.day != self.shown:
@@ -331,8 +326,12 @@ class CheckInScreen(RunmateScreen):
     # -- switching days ----------------------------------------------------------------------
 
     def action_previous_day(self) -> None:
-        if self.shown is not None:
-            self._switch_day(self.shown - dt.timedelta(days=1))
+        if self.shown is None:
+            return
+        if self.shown <= DATE_RANGE[0]:
+            self.notify(DATE_RANGE_MESSAGE, title="As far as it goes", markup=False)
+            return
+        self._switch_day(self.shown - dt.timedelta(days=1))
 
     def action_next_day(self) -> None:
         if self.shown is None:
@@ -433,27 +432,22 @@ class CheckInScreen(RunmateScreen):
 
     @work(exclusive=True, group="checkin-save")
     async def _save(self, day: dt.date, edit: Edit) -> None:
-        # A DataFileError propagates: the app shows its calm damaged-file screen.
+        # Busy (another runmate is writing): save_edit says so, and the form stays as it is.
         store, today = self.store, self.today()
         try:
             outcome = await self.save_edit(
-                lambda e: saving.save_checkin(store, day, e, today), edit, what="this check-in", recreate=True
+                lambda e: saving.save_checkin(store, day, e, today),
+                edit,
+                what="this check-in",
+                lead="Your check-in was not saved",
+                recreate=True,
             )
-        except DataFileError:
-            raise
-        except (StoreError, OSError) as exc:  # busy (another runmate is writing): say so, keep the form
-            self._save_failed(exc)
-            return
         finally:
             self._saving = False
         if outcome.value is not None:
             self._saved(outcome.value)
-        elif not outcome.back and day == self.shown:
+        elif not outcome.back and not outcome.failed and day == self.shown:
             self.show_day(day)  # left deleted: show the day as it is now
-
-    def _save_failed(self, exc: Exception) -> None:
-        self._saving = False
-        self.notify(f"Your check-in was not saved: {exc}", title="Not saved", severity="warning", markup=False, timeout=10)
 
     def _saved(self, result: saving.CheckinSaved) -> None:
         self._saving = False
@@ -471,7 +465,7 @@ class CheckInScreen(RunmateScreen):
         if result.safety_note:
             # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
             # away on a click and stays long enough to be read calmly.
-            self.notify(result.safety_note, title="A gentle note", markup=False, timeout=60)
+            self.notify(visible(result.safety_note), title="A gentle note", markup=False, timeout=60)
         self.runmate.data_saved(self)
         self.app.switch_mode("dashboard")
 
@@ -495,18 +489,15 @@ class CheckInScreen(RunmateScreen):
             answered,
         )
 
-    @work(thread=True, exclusive=True, group="checkin-save")
     def _delete(self, day: dt.date) -> None:
-        try:
-            removed = self.store.delete_checkin(day)
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except (StoreError, OSError) as exc:
-            self.app.call_from_thread(
-                self.notify, f"Nothing was deleted: {exc}", title="Not deleted", severity="warning", markup=False
-            )
-            return
-        self.app.call_from_thread(self._deleted, day, removed)
+        self.in_background(
+            lambda store: store.delete_checkin(day),
+            lambda removed: self._deleted(day, removed),
+            group="checkin-save",
+            exclusive=False,
+            title="Not deleted",
+            lead="Nothing was deleted",
+        )
 
     def _deleted(self, day: dt.date, removed: bool) -> None:
         label = formatting.day_label(day, self.today())

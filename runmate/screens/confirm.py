@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from runmate.textsafe import visible
+
 # The id of the "Leave without saving?" question, so the app can tell it is already asking.
 LEAVE_QUESTION_ID = "leave-question"
 
@@ -46,9 +48,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Content(self.question), id="confirm-question")
+            yield Static(Content(visible(self.question)), id="confirm-question")
             if self.message:
-                yield Static(Content(self.message), id="confirm-message")
+                yield Static(Content(visible(self.message)), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content(f"{self.no} (n)"), id="confirm-no")
                 yield Button(Content(f"{self.yes} (y)"), id="confirm-yes")

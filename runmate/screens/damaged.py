@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from runmate.store import DataFileError
+from runmate.textsafe import visible
 
 
 def friendly_path(path: Path) -> str:
@@ -32,9 +33,9 @@ class DamagedDataScreen(Screen):
             with Vertical(id="damaged-box"):
                 yield Static("runmate can't read its data file", id="damaged-title")
                 if problem is not None:
-                    yield Static(Text(friendly_path(problem.path)), id="damaged-path")
-                    yield Static(Text(f"What is wrong: {problem.problem}."), id="damaged-problem")
-                    yield Static(Text(problem.advice), id="damaged-advice")
+                    yield Static(Text(visible(friendly_path(problem.path))), id="damaged-path")
+                    yield Static(Text(visible(f"What is wrong: {problem.problem}.")), id="damaged-problem")
+                    yield Static(Text(visible(problem.advice)), id="damaged-advice")
                 yield Static(
                     "Nothing else opens until the file can be read, so nothing can be written over it. "
                     "Press q to quit.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
@@ -12,7 +11,9 @@ from runmate import plans
 from runmate.formatting import hours_text, long_date, scale_text, weekday_short
 from runmate.models import SLEEP_QUALITY_WORDS, STATUS_PLANNED, PlannedActivity
 from runmate.screens.base import RunmateScreen
+from runmate.store import Store
 from runmate.summary import TodaySummary, summarize
+from runmate.textsafe import visible
 
 BARS = {1: "▁", 2: "▃", 3: "▅", 4: "▆", 5: "█"}
 # One calm hue from deep to light: colour shows the value, never a judgement.
@@ -38,14 +39,14 @@ def checkin_text(summary: TodaySummary) -> Text:
     for part in parts:
         text.append("\n" + part)
     if c.note:
-        text.append("\n" + c.note, style="italic")
+        text.append("\n" + visible(c.note), style="italic")
     return text
 
 
 def activity_line(a: PlannedActivity) -> Text:
-    text = Text(plans.describe_plan(a))
+    text = Text(visible(plans.describe_plan(a)))
     if a.status != STATUS_PLANNED:
-        text.append("  " + plans.describe_status(a), style="italic")
+        text.append("  " + visible(plans.describe_status(a)), style="italic")
     return text
 
 
@@ -57,7 +58,7 @@ def week_text(summary: TodaySummary) -> Text:
         text.append("○" * max(0, week.goal_days - week.days_done), style="dim")
         text.append("  " + week.text())
     if summary.goal_why:
-        text.append("\n" + summary.goal_why, style="italic dim")
+        text.append("\n" + visible(summary.goal_why), style="italic dim")
     return text
 
 
@@ -121,15 +122,16 @@ class DashboardScreen(RunmateScreen):
     def data_changed(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="dashboard-load")
     def load(self) -> None:
-        store = self.store
         today = self.today()
-        summary = summarize(today, store.checkins(), store.activities(), store.settings())
-        self.app.call_from_thread(self.show, summary)
+
+        def read(store: Store) -> TodaySummary:
+            return summarize(today, store.checkins(), store.activities(), store.settings())
+
+        self.in_background(read, self.show, group="dashboard-load", lead="Today's summary could not be read")
 
     def show(self, summary: TodaySummary) -> None:
-        heading = Text(summary.greeting, style="bold")
+        heading = Text(visible(summary.greeting), style="bold")
         heading.append("  " + long_date(summary.today), style="dim")
         self.query_one("#greeting", Static).update(heading)
         self.query_one("#today-checkin", Static).update(checkin_text(summary))

@@ -53,7 +53,7 @@ def _own_node(node: DOMNode, screen: Screen, app: App) -> bool:
 
 
 def _keys_text(keys: list[str]) -> str:
-    digits = [int(k) for k in keys if len(k) == 1 and k.isdigit()]
+    digits = [int(k) for k in keys if len(k) == 1 and k in "0123456789"]
     if len(digits) >= 3 and len(digits) == len(keys) and digits == list(range(digits[0], digits[0] + len(digits))):
         return f"{digits[0]}-{digits[-1]}"
     return " or ".join(keys)

@@ -19,6 +19,8 @@ from runmate import plans
 from runmate.edits import Edit
 from runmate.formatting import day_label
 from runmate.models import (
+    DATE_RANGE,
+    DATE_RANGE_MESSAGE,
     STATUS_DONE,
     STATUS_REST,
     PlannedActivity,
@@ -37,7 +39,8 @@ from runmate.screens.plan_dialogs import (
     StarterChoice,
     StarterDialog,
 )
-from runmate.store import DataFileError, Store, StoreError
+from runmate.store import Store
+from runmate.textsafe import visible
 
 # The fields of an activity its edit dialog changes.
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
@@ -143,19 +146,9 @@ class PlanScreen(RunmateScreen):
             return
         self._load(self.monday, self.today())
 
-    @work(thread=True, exclusive=True, group="plan-load")
     def _load(self, monday: dt.date, today: dt.date) -> None:
-        try:
-            data = load_week(self.store, monday, today)
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except StoreError as exc:  # another runmate is busy with the file, say: a gentle word
-            self.app.call_from_thread(self._problem, str(exc))
-            return
-        self.app.call_from_thread(self._show, data)
-
-    def _problem(self, message: str) -> None:
-        self.notify(message, title="Could not read your plan", severity="warning", timeout=8, markup=False)
+        # Another runmate busy with the file, say: in_background gives a gentle word.
+        self.in_background(lambda store: load_week(store, monday, today), self._show, group="plan-load", title="Could not read your plan")
 
     def _show(self, data: WeekData) -> None:
         if data.monday != self.monday:
@@ -215,7 +208,7 @@ class PlanScreen(RunmateScreen):
         )
         why = data.settings.goal_why
         self.query_one("#plan-why", Static).update(
-            Content.assemble(("Why  ", "bold"), (why, "italic")) if why else Content.styled("Press g to write down your goal and why it matters to you.", "dim")
+            Content.assemble(("Why  ", "bold"), (visible(why), "italic")) if why else Content.styled("Press g to write down your goal and why it matters to you.", "dim")
         )
 
     def _week_title(self, data: WeekData) -> Content:
@@ -273,7 +266,7 @@ class PlanScreen(RunmateScreen):
             parts.append((f"  {a.time}", quiet))
         if a.with_whom:
             parts.append(("  with ", "dim"))
-            parts.append((a.with_whom, "dim italic" if resting else "italic"))
+            parts.append((visible(a.with_whom), "dim italic" if resting else "italic"))
         if not wide:
             parts.append("  ")
             parts.append(self._status(a, day, data.today))
@@ -297,9 +290,9 @@ class PlanScreen(RunmateScreen):
         if a.status == STATUS_DONE and a.actual_minutes is not None and a.actual_minutes != a.minutes:
             bits.append(Content.styled(f"{a.actual_minutes} min done", "dim"))
         if a.status == STATUS_REST and a.rest_reason:
-            bits.append(Content.styled(a.rest_reason, "italic"))
+            bits.append(Content.styled(visible(a.rest_reason), "italic"))
         if a.note:
-            bits.append(Content.styled(" ".join(a.note.split()), "dim italic"))
+            bits.append(Content.styled(visible(a.note), "dim italic"))
         if not bits:
             return None
         return Content(" · ").join(bits)
@@ -353,13 +346,20 @@ class PlanScreen(RunmateScreen):
         self.query_one("#plan-week-title", Static).update(Content.styled(plans.week_title(monday, self.today()), "bold"))
         self.reload()
 
+    def _step_week(self, days: int) -> None:
+        if self.monday is None:
+            return
+        monday = self.monday + dt.timedelta(days=days)
+        if monday + dt.timedelta(days=6) < DATE_RANGE[0] or monday > DATE_RANGE[1]:
+            self.notify(DATE_RANGE_MESSAGE, title="As far as it goes", timeout=4, markup=False)
+            return
+        self._go_to_week(monday)
+
     def action_previous_week(self) -> None:
-        if self.monday:
-            self._go_to_week(self.monday - dt.timedelta(days=7))
+        self._step_week(-7)
 
     def action_next_week(self) -> None:
-        if self.monday:
-            self._go_to_week(self.monday + dt.timedelta(days=7))
+        self._step_week(7)
 
     def action_this_week(self) -> None:
         self._go_to_week(week_start(self.today()))
@@ -373,20 +373,15 @@ class PlanScreen(RunmateScreen):
 
     # -- saving --------------------------------------------------------------------------------
 
-    @work(thread=True, group="plan-save")
     def _save(self, op: Callable[[Store], Any], message: str, keep: str | None = None) -> None:
-        try:
-            op(self.store)
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except StoreError as exc:
-            self.app.call_from_thread(self._problem_saving, str(exc))
-            return
-        self.app.call_from_thread(self._saved, message, keep)
-
-    def _problem_saving(self, message: str) -> None:
-        self.notify(message, title="Not saved", severity="warning", timeout=8, markup=False)
-        self.reload()
+        self.in_background(
+            op,
+            lambda _result: self._saved(message, keep),
+            group="plan-save",
+            exclusive=False,
+            title="Not saved",
+            failed=lambda _error: self.reload(),
+        )
 
     def _saved(self, message: str, keep: str | None) -> None:
         self.runmate.data_saved(self)
@@ -422,15 +417,9 @@ class PlanScreen(RunmateScreen):
             chosen = {name: getattr(result, name) for name in EDITABLE}
             edit = Edit.from_form(base, chosen, activity.id)
             store = self.store
-            try:
-                outcome = await self.save_edit(
-                    lambda e: store.edit_activity(activity.id, e), edit, what="this activity"
-                )
-            except DataFileError:
-                raise
-            except (StoreError, OSError) as exc:
-                self._problem_saving(str(exc))
-                return
+            outcome = await self.save_edit(
+                lambda e: store.edit_activity(activity.id, e), edit, what="this activity", lead="Not saved"
+            )
             if outcome.back:  # back to the dialog, with what the person had typed
                 shown = PlannedActivity.from_dict({**activity.to_dict(), **chosen})
                 continue
@@ -554,16 +543,9 @@ class PlanScreen(RunmateScreen):
             if result is None:
                 return
             chosen = {"goal_days": result.goal_days, "goal_why": result.goal_why}
-            store = self.store
-            try:
-                outcome = await self.save_edit(
-                    store.edit_settings, Edit.from_form(base, chosen), what="your weekly goal"
-                )
-            except DataFileError:
-                raise
-            except (StoreError, OSError) as exc:
-                self._problem_saving(str(exc))
-                return
+            outcome = await self.save_edit(
+                self.store.edit_settings, Edit.from_form(base, chosen), what="your weekly goal", lead="Not saved"
+            )
             if outcome.back:
                 shown = result
                 continue
@@ -574,17 +556,13 @@ class PlanScreen(RunmateScreen):
     def action_starter(self) -> None:
         self._ask_starter(self.today())
 
-    @work(thread=True, exclusive=True, group="plan-starter")
     def _ask_starter(self, today: dt.date) -> None:
-        try:
-            existing = self.store.activities(today)
-        except DataFileError:
-            raise  # the app shows its calm damaged-file screen
-        except StoreError as exc:
-            self.app.call_from_thread(self._problem, str(exc))
-            return
-        count = len(plans.future_starter_ids(existing, today))
-        self.app.call_from_thread(self._push_starter, today, count)
+        self.in_background(
+            lambda store: len(plans.future_starter_ids(store.activities(today), today)),
+            lambda count: self._push_starter(today, count),
+            group="plan-starter",
+            title="Could not read your plan",
+        )
 
     def _push_starter(self, today: dt.date, count: int) -> None:
         def done(choice: StarterChoice | None) -> None:

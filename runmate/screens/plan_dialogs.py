@@ -17,16 +17,21 @@ from runmate import plans
 from runmate.formatting import day_label, long_date
 from runmate.models import (
     ACTIVITY_KINDS,
+    DATE_RANGE_MESSAGE,
     DEFAULT_WARMUP,
     FEELING_WORDS,
     WARMUP_KINDS,
+    FieldError,
     PlannedActivity,
     Settings,
     ValidationError,
     parse_activity,
     parse_completion,
+    in_date_range,
     parse_settings,
+    whole_number,
 )
+from runmate.textsafe import as_stored, visible
 
 
 class PlanDialog(ModalScreen):
@@ -110,8 +115,8 @@ class ActivityDialog(PlanDialog):
             yield _field("Minutes", Input(str(a.minutes) if a else "", placeholder="20", id="f-minutes", compact=True), "minutes")
             yield _field("Warm-up walk", Input(warmup, placeholder="minutes", id="f-warmup", compact=True), "warmup")
             yield _field("Time of day", Input(a.time or "" if a else "", placeholder="07:30 (optional)", id="f-time", compact=True), "time")
-            yield _field("With", Input(a.with_whom if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True), "with_whom")
-            yield _field("Note", Input(a.note if a else "", placeholder="optional", id="f-note", compact=True), "note")
+            yield _field("With", Input(visible(a.with_whom) if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True), "with_whom")
+            yield _field("Note", Input(visible(a.note) if a else "", placeholder="optional", id="f-note", compact=True), "note")
             yield Static("Enter or ctrl+s saves · Esc cancels", classes="plan-dialog-hint")
             yield self._buttons()
 
@@ -160,7 +165,11 @@ class ActivityDialog(PlanDialog):
             self._warmup_auto = False
 
     def _value(self, name: str) -> str:
-        return self.query_one(f"#f-{name}", Input).value
+        value = self.query_one(f"#f-{name}", Input).value
+        if self.activity is not None and name in ("with_whom", "note"):
+            # Shown escaped and left as it was: saved as it was.
+            value = as_stored(value, getattr(self.activity, name))
+        return value
 
     def action_save(self) -> None:
         kind = self.query_one("#f-kind", Select).value
@@ -207,7 +216,7 @@ class DoneDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="done-dialog"):
             yield Static("Done, well moved", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
             yield Static("How did you feel? 1 very low to 5 very good. All optional.", classes="plan-dialog-hint")
             yield _field("Before", self._scale_input("before"), "before")
             yield _field("After", self._scale_input("after"), "after")
@@ -229,8 +238,8 @@ class DoneDialog(PlanDialog):
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("f-")
         if name in ("before", "after"):
-            text = event.value.strip()
-            word = FEELING_WORDS.get(int(text)) if text.isdigit() else None
+            number = whole_number(event.value)  # digits 0-9 only: never '²' or '½'
+            word = FEELING_WORDS.get(number) if number is not None else None
             self.query_one(f"#word-{name}", Static).update(word or "")
 
     def action_save(self) -> None:
@@ -258,7 +267,7 @@ class RestDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="rest-dialog"):
             yield Static("A rest day instead", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
             yield Static("Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint")
             yield _field("Reason", Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True), "reason")
             yield self._buttons("Rest")
@@ -296,7 +305,7 @@ class MoveDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="move-dialog"):
             yield Static("Move to another day", classes="plan-dialog-title")
-            yield Static(Content(f"{plans.describe_plan(a)} on {day_label(a.day)}"), classes="plan-dialog-text")
+            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
             yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
             yield Static("", id="move-weekday", classes="plan-dialog-hint")
             yield Static("A date, or a weekday like 'fri' · ↑/↓ a day earlier or later", classes="plan-dialog-hint")
@@ -319,6 +328,7 @@ class MoveDialog(PlanDialog):
         self.query_one("#move-weekday", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_errors(None, ("date",))
         self._show_weekday()
 
     def action_shift(self, days: int) -> None:
@@ -326,8 +336,16 @@ class MoveDialog(PlanDialog):
             day = self._parsed()
         except ValidationError:
             day = self.activity.day
+        try:
+            new: dt.date | None = day + dt.timedelta(days=days)
+        except OverflowError:
+            new = None
+        if new is None or not in_date_range(new):
+            # Stepping past either end of the calendar runmate keeps: say so, change nothing.
+            self._show_errors(ValidationError([FieldError("date", DATE_RANGE_MESSAGE)]), ("date",))
+            return
         field = self.query_one("#f-date", Input)
-        field.value = (day + dt.timedelta(days=days)).isoformat()
+        field.value = new.isoformat()
         field.cursor_position = len(field.value)
 
     def action_save(self) -> None:
@@ -357,7 +375,7 @@ class GoalDialog(PlanDialog):
             yield _field("Days a week", Input(str(s.goal_days), placeholder="1-7", id="f-goal_days", max_length=1, compact=True), "goal_days")
             yield _field(
                 "Why",
-                Input(s.goal_why, placeholder="e.g. Run three mornings a week, because it clears my head", id="f-goal_why", compact=True),
+                Input(visible(s.goal_why), placeholder="e.g. Run three mornings a week, because it clears my head", id="f-goal_why", compact=True),
                 "goal_why",
             )
             yield self._buttons()
@@ -379,7 +397,7 @@ class GoalDialog(PlanDialog):
 
     def action_save(self) -> None:
         days = self.query_one("#f-goal_days", Input).value
-        why = self.query_one("#f-goal_why", Input).value
+        why = as_stored(self.query_one("#f-goal_why", Input).value, self.settings.goal_why)
         try:
             parsed = parse_settings(self.settings, goal_days=days, goal_why=why)
         except ValidationError as error:
@@ -445,6 +463,12 @@ class StarterDialog(PlanDialog):
             week = plans.check_program_week(self.query_one("#f-week", Input).value)
         except ValidationError as error:
             errors.extend(error.errors)
+        if not errors:
+            assert start is not None and week is not None
+            try:
+                plans.check_program_fits(start, week)
+            except ValidationError as error:
+                errors.extend(error.errors)
         if errors:
             self._show_errors(ValidationError(errors), ("date", "week"))
             return

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 from runmate.edits import Edit
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
-from runmate.store import DataFileError, StoreError
+from runmate.textsafe import as_stored, visible
 
 # The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
 TEXT_FIELDS = (
@@ -42,11 +42,12 @@ THEME_LABELS = {
 
 def form_values(settings: Settings) -> dict[str, str]:
     """The settings as the form shows them."""
+    # Text from the file is shown with control characters as visible escapes (never raw).
     return {
-        "name": settings.name,
-        "support_contact": settings.support_contact,
+        "name": visible(settings.name),
+        "support_contact": visible(settings.support_contact),
         "goal_days": str(settings.goal_days),
-        "goal_why": settings.goal_why,
+        "goal_why": visible(settings.goal_why),
         "theme": settings.theme,
     }
 
@@ -147,7 +148,7 @@ class SettingsScreen(OverlayScreen):
                     else:
                         self.query_one(f"#{name}", Input).value = new[name]
 
-        self.in_background(lambda store: store.settings(), loaded, group="load")
+        self.in_background(lambda store: store.settings(), loaded, group="load", lead="Your settings could not be read")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value in self.app.available_themes:
@@ -172,6 +173,8 @@ class SettingsScreen(OverlayScreen):
         if self._saving:
             return
         values = self.current_values()
+        for name in ("name", "support_contact", "goal_why"):  # shown escaped and left as it was: kept as it was
+            values[name] = as_stored(values[name], getattr(self._saved, name))
         try:
             chosen = parse_settings(self._saved, **values)
         except ValidationError as error:
@@ -190,14 +193,11 @@ class SettingsScreen(OverlayScreen):
         # Only the fields changed on this form are written; the rest (changed elsewhere meanwhile,
         # or written by a newer runmate) is kept. A field changed on both sides asks first.
         try:
-            outcome = await self.save_edit(self.store.edit_settings, edit, what="your settings")
-        except DataFileError:
-            raise
-        except (StoreError, OSError) as exc:
-            self.query_one("#settings-status", Static).update(Text(f"Not saved: {exc}"))
-            return
+            outcome = await self.save_edit(
+                self.store.edit_settings, edit, what="your settings", lead="Your settings were not saved"
+            )
         finally:
-            self._saving = False
+            self._saving = False  # whatever happened, ctrl+s can try again
         if outcome.value is not None:
             self._after_save(outcome.value)
 

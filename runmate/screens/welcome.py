@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Static
 
 from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
+from runmate.textsafe import visible
 
 INTRO = (
     "runmate keeps you company while you run, walk or move to look after your mood. "
@@ -40,7 +41,7 @@ class WelcomeScreen(OverlayScreen):
                 yield Static(INTRO, classes="welcome-text")
                 yield Static(SLOWLY, classes="welcome-text welcome-extra")
                 yield Static("Your data stays on this computer, in:", classes="welcome-label")
-                yield Static(Text(friendly_path(self.store.path)), id="welcome-path")
+                yield Static(Text(visible(friendly_path(self.store.path))), id="welcome-path")
                 yield Static(PRIVACY, classes="welcome-text")
                 yield Static(CARE, id="welcome-care")
                 yield Static(

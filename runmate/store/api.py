@@ -14,6 +14,10 @@ from runmate.store.datafile import DataFile
 from runmate.store.errors import AmbiguousId, Conflict, NotEmpty, NotFound, RecordGone
 from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
 from runmate.store.transaction import Tx
+from runmate.textsafe import visible
+
+# How much of a typed id a message repeats.
+SHOWN_ID = 40
 
 if TYPE_CHECKING:
     from runmate.demo import DemoData
@@ -107,7 +111,7 @@ class Store(DataFile):
         def op(tx: Tx) -> PlannedActivity:
             row = tx.get(ACTIVITIES, activity_id)
             if row is None:
-                raise NotFound(f"No planned activity with id {activity_id[:8]}.")
+                raise NotFound(f"No planned activity with id {visible(activity_id[:8])}.")
             item = PlannedActivity.from_dict(row)
             change(item)
             new = {k: v for k, v in item.to_dict().items() if k in ACTIVITY_FIELDS}
@@ -217,10 +221,10 @@ class Store(DataFile):
         ids = self.read(lambda tx: [r["id"] for r in tx.all(table)])
         matches = [i for i in ids if i.startswith(wanted)]
         if not matches:
-            raise NotFound(f"No record has an id starting with '{prefix}'.")
+            raise NotFound(f"No record has an id starting with '{visible(prefix.strip(), SHOWN_ID)}'.")
         if len(matches) > 1:
             raise AmbiguousId(
-                f"More than one record has an id starting with '{prefix}'; give a few more characters."
+                f"More than one record has an id starting with '{visible(prefix.strip(), SHOWN_ID)}'; give a few more characters."
             )
         return matches[0]
 

@@ -11,7 +11,12 @@ Safety rules, all enforced here:
   data file's identity, and parses the file again only when either changed. Reads get that
   data behind a read-only storage; writes get their own fresh copy, so a change that fails
   half-way never reaches the kept data;
-- the folder is 0700 and every file runmate writes is 0600;
+- the folder is 0700 and every file runmate writes is 0600, except that a folder with the sticky
+  bit (shared on purpose, like /tmp) keeps its mode and ``shared_folder`` says so;
+- the folder is runmate's alone: the data file and the lock file are plain files of this user,
+  never read or written through a symbolic link, never a pipe or a device (``UnsafeFile``
+  becomes a DataFileError naming the file); the mode of a link's target or of another user's
+  file is never changed;
 - a file that is not valid runmate data is never written over. Records are JSON objects whose
   known fields have the types of their dataclass in ``models.py`` (``records.py``).
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,13 +37,17 @@ from tinydb import TinyDB
 from runmate.paths import DATA_FILE_NAME
 from runmate.store.errors import DataFileError
 from runmate.store.files import (
+    UnsafeFile,
     atomic_write_bytes,
     file_identity,
+    owned_by_someone_else,
+    prepare_folder,
+    read_regular,
     tighten,
     write_new_file,
 )
-from runmate.store.lock import Lock, parse_generation
-from runmate.store.records import tables_problem
+from runmate.store.lock import Lock, read_generation_of
+from runmate.store.records import SHOWN_CHARS, tables_problem
 from runmate.store.schema import (
     META,
     SCHEMA_VERSION,
@@ -47,6 +57,7 @@ from runmate.store.schema import (
     migrate,
 )
 from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
+from runmate.textsafe import visible
 
 R = TypeVar("R")
 
@@ -69,6 +80,9 @@ class DataFile:
         self.path = self.data_dir / DATA_FILE_NAME
         self.lock_path = self.data_dir / (DATA_FILE_NAME + ".lock")
         self._prepared = False
+        self.shared_folder = False
+        """True when the data folder has the sticky bit (shared on purpose, like /tmp); its mode is
+        then left as it is, and the command line and the app say so. Known once the store was used."""
         # (generation, data file identity) -> the checked data last read or written here.
         self._kept: tuple[tuple[int, Any], dict[str, dict[str, Any]]] | None = None
 
@@ -77,27 +91,34 @@ class DataFile:
     def _prepare(self) -> None:
         if self._prepared:
             return
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tighten(self.data_dir, 0o700)
+        self.shared_folder = prepare_folder(self.data_dir, 0o700)
         for path in (
             self.path,
             self.lock_path,
             *self.data_dir.glob(DATA_FILE_NAME + ".*"),
         ):
-            if path.is_file():
-                tighten(path, 0o600)
+            tighten(path, 0o600)  # plain files of this user only; links and their targets never
         self._prepared = True
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[Lock]:
         self._prepare()
-        lock = Lock(self.lock_path)
+        lock = Lock(self.lock_path, guards=self.path)
         try:
-            lock.acquire()
-        except FileNotFoundError:  # the folder was removed while runmate was running
-            self._prepared = False
-            self._prepare()
-            lock.acquire()
+            try:
+                lock.acquire()
+            except FileNotFoundError:  # the folder was removed while runmate was running
+                self._prepared = False
+                self._prepare()
+                lock.acquire()
+        except UnsafeFile as unsafe:
+            raise DataFileError(
+                unsafe.path,
+                unsafe.problem,
+                advice="runmate has not changed it, nor anything it points to. Remove it (runmate makes "
+                "its lock file again) and start runmate again.",
+                what="lock file",
+            ) from None
         try:
             yield lock
         finally:
@@ -105,15 +126,26 @@ class DataFile:
 
     def _read_bytes(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            raise DataFileError(self.path, "it is a folder, not a file") from None
+            found = read_regular(self.path)
+        except UnsafeFile as unsafe:
+            advice = None
+            if unsafe.problem.startswith("it is a symbolic link"):
+                advice = (
+                    "runmate has not changed the link or the file it points to. To keep your data in "
+                    "that other place, give its folder with --data-dir (or RUNMATE_DATA_DIR) instead of a link."
+                )
+            raise DataFileError(self.path, unsafe.problem, advice=advice) from None
         except PermissionError:
             raise DataFileError(
                 self.path, "runmate is not allowed to read it"
             ) from None
+        if found is None:
+            return None
+        raw, st = found
+        if self.shared_folder and owned_by_someone_else(st):
+            # In a folder anyone can add files to, a file of someone else's is not your data.
+            raise DataFileError(self.path, "it belongs to another user, in a folder other people can write to")
+        return raw
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
         """Parse and check the data file's bytes; raise DataFileError when they are not runmate data."""
@@ -129,12 +161,25 @@ class DataFile:
             isinstance(v, dict) for v in data.values()
         ):
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
-        for table in data.values():
+        for name, table in data.items():
+            numbers: dict[int, str] = {}
             for key, doc in table.items():
-                if not isinstance(doc, dict) or not (key.isascii() and key.isdigit()):
+                # A record number is digits 0-9; at most 600 of them, which int() reads under any
+                # setting of Python's limit on digits (640 at the least).
+                if not isinstance(doc, dict) or not re.fullmatch(r"[0-9]{1,600}", key):
                     raise DataFileError(
                         self.path, "it is JSON, but not in runmate's shape"
                     )
+                # TinyDB numbers records by int(key): "1" and "01" would become one record on
+                # the next save, and one of them would be lost.
+                number = int(key)
+                if number in numbers:
+                    raise DataFileError(
+                        self.path,
+                        f"two records in '{visible(name, SHOWN_CHARS)}' have the same number "
+                        f"('{visible(numbers[number], SHOWN_CHARS)}' and '{visible(key, SHOWN_CHARS)}')",
+                    )
+                numbers[number] = key
         version = self._version(data)
         if version > SCHEMA_VERSION:
             raise DataFileError(
@@ -249,10 +294,7 @@ class DataFile:
 
     def change_marker(self) -> Change:
         """A cheap look at whether the file changed, without parsing it (for live refresh)."""
-        try:
-            generation = parse_generation(self.lock_path.read_bytes())
-        except OSError:
-            generation = 0
+        generation = read_generation_of(self.lock_path)  # never blocks, never follows a link
         try:
             st = self.path.stat()
             file_stat: tuple[int, int, int] | None = (

@@ -14,17 +14,19 @@ class StoreError(Exception):
 
 
 class DataFileError(StoreError):
-    """The data file is not valid runmate data. It has not been touched."""
+    """The data file is not valid runmate data, or a file runmate needs beside it (its lock) is
+    not runmate's own. It has not been touched; ``path`` names the file at fault."""
 
     DEFAULT_ADVICE = (
         "runmate has not changed it. Move it aside (or restore a backup) and start runmate again; "
         "keep the file if you want to recover what is in it."
     )
 
-    def __init__(self, path: Path, problem: str, advice: str | None = None):
+    def __init__(self, path: Path, problem: str, advice: str | None = None, what: str = "data file"):
         self.path = path
         self.problem = problem
         self._advice = advice
+        self.what = what
         super().__init__(self.describe())
 
     @property
@@ -32,14 +34,17 @@ class DataFileError(StoreError):
         return self._advice or self.DEFAULT_ADVICE
 
     def describe(self) -> str:
-        return f"The data file {self.path} can't be read: {self.problem}. {self.advice}"
+        verb = "read" if self.what == "data file" else "used"
+        return f"The {self.what} {self.path} can't be {verb}: {self.problem}. {self.advice}"
 
 
 class LockTimeout(StoreError):
+    """Another runmate held the lock of the file at ``path`` for longer than ``timeout`` seconds."""
+
     def __init__(self, path: Path, timeout: float = 10.0):
         self.path = path
         super().__init__(
-            f"Another runmate is busy with {path.parent} and did not finish in {timeout:.0f} seconds. "
+            f"Another runmate is busy with {path} and did not finish in {timeout:.0f} seconds. "
             "Try again in a moment."
         )
 

@@ -71,13 +71,142 @@ def write_new_file(path: Path, data: bytes) -> Path:
     return candidate
 
 
-def tighten(path: Path, mode: int) -> None:
+# Open without following a symbolic link (the call fails instead) and without waiting on a named
+# pipe or a device; both flags are 0 where the system has no such thing.
+O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class UnsafeFile(Exception):
+    """A file runmate would read or write is not a plain file of the user's own; ``problem`` says
+    what it is instead. Nothing has been changed."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def kind_problem(st: os.stat_result) -> str | None:
+    """What a non-regular file is, in words ('it is a symbolic link'), or None for a regular file."""
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "it is a symbolic link, not a file of runmate's own"
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "it is a named pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket, not a file"
+    return "it is not a regular file"
+
+
+def owned_by_someone_else(st: os.stat_result) -> bool:
+    """True when the file belongs to another user (never on systems without user ids)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and st.st_uid != geteuid()
+
+
+def open_regular(path: Path, flags: int, mode: int = 0o600) -> int:
+    """Open ``path`` as a plain file: never through a symbolic link, never blocking on a pipe.
+
+    Raises UnsafeFile (the file is a link, a pipe, a device, a folder...) and lets
+    FileNotFoundError and PermissionError through.
+    """
     try:
-        current = stat.S_IMODE(path.stat().st_mode)
+        fd = os.open(path, flags | O_NOFOLLOW | O_NONBLOCK, mode)
+    except (FileNotFoundError, PermissionError):
+        raise
+    except OSError:
+        # ELOOP for a link (EMLINK on some systems), ENXIO for a socket, EISDIR for a folder...
+        try:
+            problem = kind_problem(os.lstat(path))
+        except OSError:
+            problem = None
+        if problem:
+            raise UnsafeFile(path, problem) from None
+        raise
+    try:
+        problem = kind_problem(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    if problem:
+        os.close(fd)
+        raise UnsafeFile(path, problem)
+    return fd
+
+
+def read_regular(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of the plain file ``path`` and its stat, or None when it does not exist.
+
+    A symbolic link, a named pipe or a device raises UnsafeFile at once: runmate never reads
+    through a link and never waits on a pipe.
+    """
+    try:
+        fd = open_regular(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        st = os.fstat(fd)
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Take away permissions beyond ``mode`` from a plain file of the user's own.
+
+    A symbolic link is left alone, and so is what it points to; so are pipes, devices, files of
+    other users and files with a second name (a hard link): runmate changes the mode only of
+    files it could have made itself.
+    """
+    try:
+        st = os.lstat(path)
     except FileNotFoundError:
         return
-    if current & ~mode:
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or owned_by_someone_else(st):
+        return
+    if not stat.S_IMODE(st.st_mode) & ~mode:
+        return
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows
         os.chmod(path, mode)
+        return
+    try:
+        fd = open_regular(path, os.O_RDONLY)
+    except (OSError, UnsafeFile):
+        return  # unreadable, or swapped for something else meanwhile: reading it will say why
+    try:
+        now = os.fstat(fd)
+        if (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
+            os.fchmod(fd, mode)
+    finally:
+        os.close(fd)
+
+
+def prepare_folder(folder: Path, mode: int) -> bool:
+    """Make ``folder`` (and its parents) and take away permissions beyond ``mode``.
+
+    A folder with the sticky bit (shared on purpose, like /tmp) keeps its mode exactly; the
+    result is True for such a shared folder, False otherwise.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=mode)
+    st = folder.stat()
+    if st.st_mode & stat.S_ISVTX:
+        return True
+    if stat.S_IMODE(st.st_mode) & ~mode:
+        os.chmod(folder, mode)
+    return False
 
 
 def file_identity(path: Path) -> tuple[int, int, int, int] | None:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from runmate.store.errors import LockTimeout
+from runmate.store.files import UnsafeFile, open_regular, owned_by_someone_else
 
 LOCK_TIMEOUT = 10.0
 
@@ -21,12 +22,14 @@ class Lock:
     is written in place at a fixed width, so a reader without the lock never sees it half-written.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, guards: Path | None = None):
         self.path = path
+        # The file this lock guards, named when another runmate holds it too long.
+        self.guards = guards or path
         self.fd: int | None = None
 
     def acquire(self, timeout: float | None = None) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = open_lock_file(self.path)
         deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         try:
             if os.name == "posix":
@@ -44,7 +47,7 @@ class Lock:
                         ):
                             raise
                         if time.monotonic() > deadline:
-                            raise LockTimeout(self.path, LOCK_TIMEOUT if timeout is None else timeout) from None
+                            raise LockTimeout(self.guards, LOCK_TIMEOUT if timeout is None else timeout) from None
                         time.sleep(0.005)
             else:  # pragma: no cover - Windows
                 import msvcrt
@@ -55,7 +58,7 @@ class Lock:
                         break
                     except OSError:
                         if time.monotonic() > deadline:
-                            raise LockTimeout(self.path, LOCK_TIMEOUT if timeout is None else timeout) from None
+                            raise LockTimeout(self.guards, LOCK_TIMEOUT if timeout is None else timeout) from None
                         time.sleep(0.005)
         except BaseException:
             os.close(fd)
@@ -91,6 +94,40 @@ class Lock:
         os.write(self.fd, data)
         if os.fstat(self.fd).st_size > len(data):
             os.ftruncate(self.fd, len(data))
+
+
+def open_lock_file(path: Path) -> int:
+    """Open (or make) the lock file for reading and writing; it must be runmate's own.
+
+    The generation is written into it in place, so it must be a plain file of this user with no
+    other name: never a symbolic link (its target would be overwritten), a pipe, a device, a hard
+    link to another file, or a file of another user (UnsafeFile; nothing is written).
+    """
+    fd = open_regular(path, os.O_RDWR | os.O_CREAT)
+    try:
+        st = os.fstat(fd)
+        if st.st_nlink > 1:
+            raise UnsafeFile(path, "it has another name too (a hard link), so it is not runmate's own file")
+        if owned_by_someone_else(st):
+            raise UnsafeFile(path, "it belongs to another user")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_generation_of(path: Path) -> int:
+    """The generation in the lock file at ``path`` without taking the lock (0 when unreadable)."""
+    try:
+        fd = open_regular(path, os.O_RDONLY)
+    except (OSError, UnsafeFile):
+        return 0
+    try:
+        return parse_generation(os.read(fd, 64))
+    except OSError:
+        return 0
+    finally:
+        os.close(fd)
 
 
 def parse_generation(raw: bytes) -> int:

@@ -11,12 +11,18 @@ from typing import Any
 
 from runmate.models import (
     ACTIVITY_KINDS,
+    DATE_RANGE_TEXT,
     FIELD_BOUNDS,
     SOURCE_STARTER,
     SOURCE_USER,
     STATUSES,
+    in_date_range,
 )
 from runmate.store.schema import ACTIVITIES, ALL_TYPES, RECORD_TYPES
+from runmate.textsafe import visible
+
+# How much of a value from the file a message repeats: enough to find it, never a screenful.
+SHOWN_CHARS = 40
 
 _SCALAR_TYPES: dict[str, frozenset[type]] = {
     "str": frozenset({str}),
@@ -49,14 +55,17 @@ def _shape(cls: type) -> tuple[tuple[tuple[str, frozenset[type]], ...], frozense
     return tuple(types), frozenset(required)
 
 
-def _real_date(value: str) -> bool:
-    if len(value) != 10:
-        return False
+def _date_problem(value: str) -> str | None:
+    """Why ``value`` is not a date runmate writes (year-month-day, within DATE_RANGE), or None."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return "a date that is not a real date"
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        return "a date that is not a real date"
+    if not in_date_range(day):
+        return f"the date {value}, outside the years runmate keeps ({DATE_RANGE_TEXT})"
+    return None
 
 
 def record_problem(table: str, record: Any) -> str | None:
@@ -78,18 +87,20 @@ def record_problem(table: str, record: Any) -> str | None:
             return f"a record in '{table}' has a damaged '{name}' value"
     if "id" in required and not record["id"]:
         return f"a record in '{table}' has an empty id"
-    if "date" in required and not _real_date(record["date"]):
-        return f"a record in '{table}' has a date that is not a real date"
+    if "date" in required:
+        problem = _date_problem(record["date"])
+        if problem:
+            return f"a record in '{table}' has {problem}"
     for name, low, high in _RANGES.get(table, ()):
         value = record.get(name)
         if value is not None and not low <= value <= high:
             return f"a record in '{table}' has {name} {value}, outside {low} to {high}"
     for name, allowed in _CHOICES.get(table, ()):
         if name in record and record[name] not in allowed:
-            return f"a record in '{table}' has an unknown {name} '{record[name]}'"
+            return f"a record in '{table}' has an unknown {name} '{visible(record[name], SHOWN_CHARS)}'"
     time_of_day = record.get("time") if table == ACTIVITIES else None
     if time_of_day is not None and not re.fullmatch(
-        r"([01]\d|2[0-3]):[0-5]\d", time_of_day
+        r"([01][0-9]|2[0-3]):[0-5][0-9]", time_of_day
     ):
         return f"a record in '{table}' has a time of day that is not HH:MM"
     return None
@@ -123,6 +134,6 @@ def tables_problem(data: dict[str, Any]) -> str | None:
                 return problem
             if name in RECORD_TYPES:
                 if doc["id"] in ids:
-                    return f"two records in '{name}' share the id {doc['id']}"
+                    return f"two records in '{name}' share the id {visible(doc['id'], SHOWN_CHARS)}"
                 ids.add(doc["id"])
     return None

@@ -11,6 +11,7 @@ from tinydb.table import Document, Table
 
 from runmate.store.errors import NotFound
 from runmate.store.records import record_problem
+from runmate.textsafe import visible
 
 
 class SnapshotStorage(Storage):
@@ -113,7 +114,7 @@ class Tx:
             raise ValueError(f"Not saved: {problem}.")
         doc_id = self._doc_id(name, record["id"])
         if doc_id is None:
-            raise NotFound(f"No record with id {record['id'][:8]}.")
+            raise NotFound(f"No record with id {visible(record['id'][:8])}.")
         self.table(name).upsert(Document(record, doc_id=doc_id))
 
     def remove(self, name: str, record_id: str) -> bool:

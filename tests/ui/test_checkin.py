@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Input, Static
-from ui_helpers import TODAY, open_mode, screen_text, settle
+from textual.widgets import Input
+from ui_helpers import TODAY, error_text, open_mode, screen_text, settle
 
 from runmate.models import MAX_NOTE, CheckIn, PlannedActivity, Settings
 from runmate.screens.confirm import ConfirmScreen
@@ -27,12 +27,6 @@ def scale(screen, name: str) -> ScalePicker:
 
 def text_input(screen, name: str) -> Input:
     return screen.query_one(f"#{name}", Input)
-
-
-def error_text(screen, name: str) -> str:
-    """The message shown under field ``name`` ('' when none)."""
-    label = screen.query_one(f"#{name}-error", Static)
-    return str(label.content) if label.has_class("-shown") else ""
 
 
 # --- a full check-in by keys ------------------------------------------------------------------

@@ -551,7 +551,7 @@ async def test_a_busy_file_is_a_gentle_toast_shown_literally(data_dir: Path, app
         await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         text = toasts(app)
-        assert "Could not read your plan" in text and "/data/[x] and did not finish" in text
+        assert "Could not read your plan" in text and "/data/[x]/runmate.json and did not finish" in text
 
 
 async def test_a_save_problem_is_shown_literally(data_dir: Path, app_factory, monkeypatch) -> None:

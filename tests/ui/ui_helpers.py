@@ -65,6 +65,12 @@ def screen_text(app) -> str:
     return console.export_text()
 
 
+def error_text(screen, name: str) -> str:
+    """The message shown under field ``name`` of a form ('' when none)."""
+    label = screen.query_one(f"#{name}-error", Static)
+    return str(label.content) if label.has_class("-shown") else ""
+
+
 class ProbeScreen(RunmateScreen):
     """A mode screen for tests: it counts check-ins, has a text field, a key and unsaved edits."""
 

@@ -58,7 +58,7 @@ def test_a_bad_command_or_option_is_status_2(capsys, data_dir):
     assert main(["nonsense"]) == 2
     assert "invalid choice" in capsys.readouterr().err
     assert main(["demo", "--years", "many", "--data-dir", str(data_dir)]) == 2
-    assert "--years" in capsys.readouterr().err
+    assert "Years is a whole number from 1 to 20." in capsys.readouterr().err
     assert not data_dir.exists()
 
 

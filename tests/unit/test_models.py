@@ -103,9 +103,34 @@ def test_scale_messages_name_both_ends_in_words():
     assert MOOD_WORDS[1] in SCALE_MESSAGES["mood"] and MOOD_WORDS[5] in SCALE_MESSAGES["mood"]
 
 
-def test_control_characters_in_a_note_are_refused_but_newlines_and_markup_are_kept():
-    assert problems(parse_checkin, today=TODAY, mood=3, note="bell\x07") == {"note": "The note has control characters in it; please remove them."}
-    assert parse_checkin(today=TODAY, mood=3, note="line one\nline [bold]two[/]").note == "line one\nline [bold]two[/]"
+def test_a_note_is_kept_as_typed_escape_sequences_and_markup_included():
+    # Whatever shows a note writes control characters as visible escapes (textsafe.visible).
+    for note in ("bell\x07", "\x1b]0;pwned\x07\x1b[2J", "line [bold]two[/]", "a\tb", "\u202eevil", "שלום\u200f ok"):
+        assert parse_checkin(today=TODAY, mood=3, note=note).note == note
+        assert parse_activity(date="2026-11-26", kind="walk", minutes=20, note=note, with_whom=note).note == note
+
+
+ONE_LINE = "The note is one line; please leave out line breaks."
+
+
+@pytest.mark.parametrize("note", ["line one\nline two", "a\r\nb", "a\rb", "a\x0bb", "a\x0cb", "a\x85b", "a\u2028b", "a\u2029b"])
+def test_a_note_is_one_line_so_it_can_never_pass_for_another_row(note):
+    assert problems(parse_checkin, today=TODAY, mood=3, note=note) == {"note": ONE_LINE}
+    assert problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, note=note) == {"note": ONE_LINE}
+    assert problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, with_whom=note) == {
+        "with_whom": "The name is one line; please leave out line breaks."
+    }
+    assert set(problems(parse_settings, Settings(), name=note, support_contact=note, goal_why=note)) == {"name", "support_contact", "goal_why"}
+    # Line breaks around the text are trimmed, as spaces are.
+    assert parse_checkin(today=TODAY, mood=3, note="\n fine \n").note == "fine"
+
+
+def test_bytes_that_are_not_utf8_are_refused_in_every_text_field():
+    text = "caf\udce9"
+    message = "The note has bytes that are not valid UTF-8 text in it; please type it again."
+    assert problems(parse_checkin, today=TODAY, mood=3, note=text) == {"note": message}
+    assert set(problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, note=text, with_whom=text)) == {"note", "with_whom"}
+    assert set(problems(parse_settings, Settings(), name=text, support_contact=text, goal_why=text)) == {"name", "support_contact", "goal_why"}
 
 
 # --- activity ---------------------------------------------------------------------------------
@@ -121,7 +146,7 @@ def test_an_activity_with_defaults():
 
 
 def test_every_activity_problem_is_reported_at_once():
-    found = problems(parse_activity, date="", kind="jog", minutes="0", warmup="61", time="25:00", with_whom="x" * 81, note="\x00")
+    found = problems(parse_activity, date="", kind="jog", minutes="0", warmup="61", time="25:00", with_whom="x" * 81, note="one\ntwo")
     assert found == {
         "date": "Date is needed, as year-month-day (for example 2026-03-14).",
         "kind": "Activity is one of: run, walk, walk-run, yoga, swim, cycle, dance, stairs, strength, stretch, garden, other.",
@@ -129,7 +154,7 @@ def test_every_activity_problem_is_reported_at_once():
         "warmup": "Warm-up is a whole number of minutes from 0 to 60.",
         "time": "Time of day is hours and minutes, like 07:30.",
         "with_whom": "The name is at most 80 characters (this one has 81).",
-        "note": "The note has control characters in it; please remove them.",
+        "note": "The note is one line; please leave out line breaks.",
     }
 
 

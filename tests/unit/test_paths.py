@@ -18,7 +18,6 @@ def test_the_flag_wins_then_the_environment_then_platformdirs(tmp_path):
     env = {"RUNMATE_DATA_DIR": str(tmp_path / "env")}
     assert resolve_data_dir(tmp_path / "flag", env) == tmp_path / "flag"
     assert resolve_data_dir(None, env) == tmp_path / "env"
-    assert resolve_data_dir("", env) == tmp_path / "env"
     assert resolve_data_dir(None, {}) == Path(user_data_dir("runmate", appauthor=False))
     assert resolve_data_dir(None, {"RUNMATE_DATA_DIR": ""}) == Path(user_data_dir("runmate", appauthor=False))
 

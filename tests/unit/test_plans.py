@@ -323,5 +323,6 @@ def test_rest_reason_is_checked() -> None:
     assert plans.parse_rest_reason("  tired ") == "tired"
     with pytest.raises(ValidationError):
         plans.parse_rest_reason("x" * 501)
-    with pytest.raises(ValidationError):
-        plans.parse_rest_reason("a\x00b")
+    with pytest.raises(ValidationError, match="one line"):
+        plans.parse_rest_reason("a\nb")
+    assert plans.parse_rest_reason("a\x00b") == "a\x00b"  # kept as typed; shown escaped

@@ -445,6 +445,16 @@ DAMAGED = {
     "version missing": (b'{"_meta": {}}', "version record"),
     "newer schema": (json.dumps({**GOOD, "_meta": {"1": {"schema": SCHEMA_VERSION + 1}}}).encode(), "newer runmate"),
     "old schema, bad records": (b'{"checkins": {"1": {"mood": 3}}}', "missing the field 'date'"),
+    "two keys for one number": (
+        json.dumps({**GOOD, "checkins": {"1": GOOD["checkins"]["1"], "01": {**GOOD["checkins"]["1"], "id": "c2", "date": "2026-11-21"}}}).encode(),
+        "two records in 'checkins' have the same number ('1' and '01')",
+    ),
+    "record key too long": (json.dumps({**GOOD, "checkins": {"1" * 5000: GOOD["checkins"]["1"]}}).encode(), "not in runmate's shape"),
+    "date before 1900": (with_record("activities", date="1899-12-31"), "the date 1899-12-31, outside the years runmate keeps (1900 to 2999)"),
+    "date in year 9999": (with_record("checkins", date="9999-12-31"), "the date 9999-12-31, outside the years"),
+    "date as a week": (with_record("activities", date="2026-W01-1"), "not a real date"),
+    "date in other digits": (with_record("checkins", date="٢٠٢٦-11-20"), "not a real date"),
+    "time in other digits": (with_record("activities", time="0٧:30"), "time of day"),
     "duplicate ids": (
         json.dumps({**GOOD, "checkins": {"1": GOOD["checkins"]["1"], "2": {**GOOD["checkins"]["1"], "date": "2026-11-21"}}}).encode(),
         "share the id c1",
