@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from runmate import __version__
-from runmate.commands import checkin, demo, plan
+from runmate.commands import checkin, demo, journal, plan
 from runmate.commands.base import EXIT_DATA, EXIT_OK, EXIT_USAGE, Context, Handler, UsageError
 from runmate.models import ValidationError
 from runmate.paths import ENV_VAR, resolve_data_dir
@@ -16,7 +16,7 @@ from runmate.paths import ENV_VAR, resolve_data_dir
 # Each module names its command (NAME) and defines register(subparsers, parent), which adds the
 # command's handlers with set_defaults(handler=...) and returns its parser. They import what a
 # handler needs inside the handler, so parsing the command line stays quick.
-COMMAND_MODULES = (demo, checkin, plan)
+COMMAND_MODULES = (demo, checkin, plan, journal)
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:

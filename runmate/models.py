@@ -487,6 +487,23 @@ def _control(ch: str) -> bool:
     return (code < 32 and ch not in "\n\t") or 127 <= code < 160
 
 
+def _journal_day(c: _Collector, date: Any, today: dt.date) -> str | None:
+    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    if day is not None and dt.date.fromisoformat(day) > today:
+        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
+        return None
+    return day
+
+
+def parse_journal_day(*, today: dt.date, date: Any = None) -> dt.date:
+    """A reflection's day (today when not given), checked before anything is written."""
+    c = _Collector()
+    day = _journal_day(c, date, today)
+    c.raise_if_any()
+    assert day is not None
+    return dt.date.fromisoformat(day)
+
+
 def parse_journal(
     *, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None
 ) -> JournalEntry:
@@ -496,9 +513,7 @@ def parse_journal(
     such as ``[bold]`` stay exactly as they are.
     """
     c = _Collector()
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
-    if day is not None and dt.date.fromisoformat(day) > today:
-        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
+    day = _journal_day(c, date, today)
     body = journal_text(text)
     if not body:
         c.add("text", "Write a few words first; an empty reflection isn't saved.")
