@@ -99,7 +99,8 @@ class Item:
     """One thing a person wrote: a reflection, or the note of a check-in or of a done activity.
 
     ``id`` is the record's own id (the check-in's or the activity's for a note). ``activity`` is the
-    done activity a reflection is about, or the activity a note belongs to.
+    done activity a reflection is about, or the activity a note belongs to; ``link`` is the id a
+    reflection names, as stored (the activity may have been deleted since).
     """
 
     kind: str
@@ -109,6 +110,7 @@ class Item:
     title: str = ""
     created: str = ""
     activity: PlannedActivity | None = None
+    link: str | None = None
     tags: tuple[str, ...] = ()
     folded: str = field(default="", repr=False, compare=False)
 
@@ -127,7 +129,7 @@ class Item:
 
 
 def _item(kind: str, record_id: str, date: str, text: str, *, title: str = "", created: str = "",
-          activity: PlannedActivity | None = None) -> Item:
+          activity: PlannedActivity | None = None, link: str | None = None) -> Item:
     searched = f"{title}\n{text}" if title else text
     folded = fold(searched)
     return Item(
@@ -138,6 +140,7 @@ def _item(kind: str, record_id: str, date: str, text: str, *, title: str = "", c
         title=title,
         created=created,
         activity=activity,
+        link=link,
         tags=tuple(tags_in(searched)),
         folded=searched if folded == searched else folded,  # one copy when nothing changes
     )
@@ -152,7 +155,7 @@ def build_items(
     by_id = {a.id: a for a in activities}
     items = [
         _item(KIND_REFLECTION, e.id, e.date, e.text, title=e.title, created=e.created,
-              activity=by_id.get(e.activity_id) if e.activity_id else None)
+              activity=by_id.get(e.activity_id) if e.activity_id else None, link=e.activity_id)
         for e in entries
     ]
     items += [_item(KIND_CHECKIN, c.id, c.date, c.note, created=c.created) for c in checkins if c.note.strip()]
@@ -198,7 +201,7 @@ class Filter:
         """'reflections · #park · November 2026', for the line above the list."""
         parts = ["everything you wrote" if self.everything else "reflections"]
         if self.on_this_day is not None:
-            parts.append(f"on the {_ordinal(self.on_this_day.day)} of earlier months")
+            parts.append(f"on the {_ordinal(self.on_this_day.day)}")
         if self.month:
             parts.append(month_label(self.month))
         if self.tag:

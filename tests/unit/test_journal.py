@@ -97,7 +97,7 @@ def test_months_and_on_this_day(items):
         "2025-11-25",
     ]
     assert Filter(on_this_day=TODAY, tag="park", query="loop").describe() == (
-        "reflections · on the 25th of earlier months · #park · “loop”"
+        "reflections · on the 25th · #park · “loop”"
     )
 
 

@@ -93,6 +93,7 @@ def test_add_opens_the_editor_when_standard_input_is_a_terminal(data_dir, tmp_pa
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "Written in my editor.\n#rain\n"))
     code, out, err = run(data_dir, "add", monkeypatch=monkeypatch)
     assert code == 0, err
+    assert out.startswith("Saved your reflection for Wed 25 Nov, id ")
     assert only(data_dir).text == "Written in my editor.\n#rain"
     assert (tmp_path / "editor.seen").read_text() == ""  # a new reflection starts empty
     assert [p.name for p in data_dir.iterdir() if p.name.startswith("reflection-")] == []  # file removed
@@ -202,7 +203,7 @@ def test_list_filters(data_dir, written):
     assert lines("--tag", "park", "--all") == ["d1000000", "cccccccc"]
     assert lines("--from", "2026-10-01", "--to", "2026-11-23") == ["d2000000", "d3000000"]
     assert lines("--limit", "1") == ["d1000000"]
-    code, out, _ = run(data_dir, "list", "--all", "--limit", "4")
+    out = run(data_dir, "list", "--all", "--limit", "4")[1]
     assert out.splitlines() == [
         "2026-11-25  " + Store(data_dir).checkins()[0].id[:8] + "  (check-in note) Coffee helps.",
         "2026-11-24  d1000000  Rain run.",
@@ -316,6 +317,7 @@ def test_the_editor_path_end_to_end_in_a_terminal_without_textual(data_dir, tmp_
             [sys.executable, "-c", probe, "--data-dir", str(data_dir), "journal", "add"],
             stdin=terminal,
             capture_output=True,
+            check=False,
             text=True,
             timeout=60,
             env=env,
@@ -332,6 +334,7 @@ def test_the_editor_path_end_to_end_in_a_terminal_without_textual(data_dir, tmp_
             [sys.executable, "-c", probe, "--data-dir", str(data_dir), "journal", *argv],
             stdin=subprocess.DEVNULL,
             capture_output=True,
+            check=False,
             text=True,
             timeout=60,
         )
