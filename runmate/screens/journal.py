@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -70,47 +70,24 @@ class _Draft:
         return dt.date.fromisoformat(self.base["date"])
 
 
-class JournalList(EntryList):
-    """The journal's list, with the keys that act on it (they work while the list has the focus)."""
-
-    BINDINGS = [
-        Binding("n", "screen.new", "New"),
-        Binding("slash", "screen.search", "Search", key_display="/", show=False),
-        Binding("enter", "screen.read", "Read", show=False),
-        Binding("e", "screen.edit", "Edit", show=False),
-        Binding("x", "screen.delete", "Delete", show=False),
-        Binding("t", "screen.pick_tag", "Tags", show=False),
-        Binding("m", "screen.pick_month", "Month", show=False),
-        Binding("left_square_bracket", "screen.step_month(-1)", "Month before", key_display="[", show=False),
-        Binding("right_square_bracket", "screen.step_month(1)", "Month after", key_display="]", show=False),
-        Binding("o", "screen.on_this_day", "On this day", show=False),
-        Binding("f", "screen.everything", "Reflections or everything", show=False),
-    ]
-
-
-class JournalReader(VerticalScroll, can_focus=True):
-    """The entry in full; it takes the focus to scroll a long one and to act on it."""
-
-    BINDINGS = [
-        Binding("e", "screen.edit", "Edit", show=False),
-        Binding("x", "screen.delete", "Delete", show=False),
-        Binding("n", "screen.new", "New", show=False),
-    ]
-
-
-class JournalSearch(Input):
-    """The search box: typing filters the list; Enter or ↓ goes to the list."""
-
-    BINDINGS = [Binding("down", "screen.focus_list", "To the list", show=False)]
-
-
 class JournalScreen(RunmateScreen):
     CSS_PATH = "journal.tcss"
     AUTO_FOCUS = "#journal-list"
 
+    # Letters and signs never reach these while the search box or the editor has the focus.
     BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("slash", "search", "Search", key_display="/", show=False),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("x", "delete", "Delete", show=False),
+        Binding("t", "pick_tag", "Tags", show=False),
+        Binding("m", "pick_month", "Month", show=False),
+        Binding("left_square_bracket", "step_month(-1)", "Month before", key_display="[", show=False),
+        Binding("right_square_bracket", "step_month(1)", "Month after", key_display="]", show=False),
+        Binding("o", "on_this_day", "On this day", show=False),
+        Binding("f", "everything", "Reflections or everything", show=False),
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "back", "Back, or show the whole list", show=False),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -131,9 +108,9 @@ class JournalScreen(RunmateScreen):
         yield Header()
         with Horizontal(id="journal-body"):
             with Vertical(id="journal-side"):
-                yield JournalSearch(placeholder="/ search, any part of any word", id="journal-search", compact=True)
+                yield Input(placeholder="/ search, any part of any word", id="journal-search", compact=True)
                 yield Static("", id="journal-filter")
-                yield JournalList(id="journal-list")
+                yield EntryList(id="journal-list")
                 yield Static(
                     Content("n new · / search · t tags · m month · o on this day · f everything"),
                     id="journal-keys",
@@ -141,7 +118,7 @@ class JournalScreen(RunmateScreen):
             with Vertical(id="journal-pane"):
                 yield Static("", id="journal-heading")
                 yield Static("", id="journal-about")
-                with JournalReader(id="journal-reader"):
+                with VerticalScroll(id="journal-reader"):
                     yield Static("", id="journal-text")
                 with Vertical(id="journal-editor-box"):
                     yield Static("", id="journal-prompt")
@@ -155,19 +132,23 @@ class JournalScreen(RunmateScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(JournalList).today = self.today()
+        self.query_one(EntryList).today = self.today()
         self.query_one("#journal-error").display = False
         self._load()
 
     def on_screen_resume(self) -> None:
-        self.query_one(JournalList).today = self.today()
+        self.query_one(EntryList).today = self.today()
         if self._loaded_once and self._draft is None:
-            self.query_one(JournalList).focus()
+            self.query_one(EntryList).focus()
 
     @on(EntryList.Highlighted)
     def _highlighted(self, event: EntryList.Highlighted) -> None:
-        if self._draft is None:
+        if self._draft is None and not isinstance(event, EntryList.Selected):
             self._show_item(event.item)
+
+    @on(EntryList.Selected)
+    def _selected(self, event: EntryList.Selected) -> None:
+        self.action_read()
 
     def on_descendant_focus(self) -> None:
         self._update_layout()
@@ -250,7 +231,7 @@ class JournalScreen(RunmateScreen):
         if items is not self._items or f != self._filter:
             return  # a newer load or filter is on its way
         self._result = (items, f, shown)
-        entries = self.query_one(JournalList)
+        entries = self.query_one(EntryList)
         entries.show(items, shown, self._keep)
         self._keep = None
         self._update_filter_line()
@@ -324,39 +305,48 @@ class JournalScreen(RunmateScreen):
         if item.title:
             body = Content.assemble((item.title, "bold"), "\n\n", body)
         text.update(body)
-        self.query_one(JournalReader).scroll_home(animate=False)
+        self.query_one("#journal-reader").scroll_home(animate=False)
 
     # -- moving around -------------------------------------------------------------------------
 
     def action_focus_list(self) -> None:
-        self.query_one(JournalList).focus()
+        self.query_one(EntryList).focus()
 
     def action_search(self) -> None:
-        self.query_one(JournalSearch).focus()
+        self._search_box.focus()
+
+    @property
+    def _search_box(self) -> Input:
+        return self.query_one("#journal-search", Input)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.focused is self._search_box:  # from the search to the list
+            event.stop()
+            self.action_focus_list()
 
     def action_read(self) -> None:
-        item = self.query_one(JournalList).highlighted
+        item = self.query_one(EntryList).highlighted
         if item is None:
             return
         if item.kind != KIND_REFLECTION:
             self._open_note(item)
             return
-        self.query_one(JournalReader).focus()
+        self.query_one("#journal-reader").focus()
 
     def action_back(self) -> None:
         """Esc: close the editor (asking first), leave the search or the reader, or clear filters."""
         focused = self.focused
         if self._draft is not None:
             self._close_asking()
-        elif isinstance(focused, JournalSearch):
+        elif focused is self._search_box:
             if focused.value:
                 focused.value = ""
             else:
                 self.action_focus_list()
-        elif isinstance(focused, JournalReader):
+        elif focused is self.query_one("#journal-reader"):
             self.action_focus_list()
         elif self._filter.is_narrowed or self._filter.everything:
-            self.query_one(JournalSearch).value = ""
+            self._search_box.value = ""
             self._set_filter(Filter())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -412,7 +402,7 @@ class JournalScreen(RunmateScreen):
         if self._filter.month is not None:
             year, month = map(int, self._filter.month.split("-"))
         else:
-            item = self.query_one(JournalList).highlighted
+            item = self.query_one(EntryList).highlighted
             day = item.day if item is not None else self.today()
             year, month, step = day.year, day.month, 0
         month += step
@@ -462,7 +452,7 @@ class JournalScreen(RunmateScreen):
         self._open_editor(_Draft(None, {"date": day, "title": "", "text": "", "activity_id": activity_id}))
 
     def action_edit(self) -> None:
-        item = self.query_one(JournalList).highlighted
+        item = self.query_one(EntryList).highlighted
         if item is None or self._draft is not None:
             return
         if item.kind != KIND_REFLECTION:
@@ -518,10 +508,10 @@ class JournalScreen(RunmateScreen):
         self._draft = None
         self._editor.load_text("")
         self._show_error(None)
-        self.query_one(JournalList).focus()
+        self.query_one(EntryList).focus()
         self._update_layout()
         self.refresh_bindings()
-        self._show_item(self.query_one(JournalList).highlighted)
+        self._show_item(self.query_one(EntryList).highlighted)
 
     @work(group="journal-close")
     async def _close_asking(self) -> None:
@@ -604,7 +594,7 @@ class JournalScreen(RunmateScreen):
 
     @work(group="journal-delete")
     async def action_delete(self) -> None:
-        item = self.query_one(JournalList).highlighted
+        item = self.query_one(EntryList).highlighted
         if item is None or self._draft is not None:
             return
         if item.kind != KIND_REFLECTION:

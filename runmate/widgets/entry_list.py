@@ -34,8 +34,9 @@ def _clean(text: str) -> str:
     return "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or 127 <= ord(ch) < 160))
 
 
-class EntryList(ScrollView, can_focus=True):
-    """The entries a filter shows, newest first; the cursor row is highlighted."""
+class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The entries a filter shows, newest first; the cursor row is highlighted. Enter (or a
+    click on the highlighted row) posts ``Selected``."""
 
     COMPONENT_CLASSES = {"entry-list--date", "entry-list--marker", "entry-list--cursor", "entry-list--note"}
 
@@ -70,6 +71,7 @@ class EntryList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "first", "Newest", show=False),
         Binding("end", "last", "Oldest", show=False),
+        Binding("enter", "select", "Read", show=False),
     ]
 
     class Highlighted(Message):
@@ -83,6 +85,9 @@ class EntryList(ScrollView, can_focus=True):
         @property
         def control(self) -> EntryList:
             return self.entry_list
+
+    class Selected(Highlighted):
+        """The person chose the highlighted item (Enter, or a click on it)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -168,10 +173,19 @@ class EntryList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.select_row(len(self._shown) - 1)
 
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.highlighted))
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is not None:
-            self.select_row((offset.y + int(self.scroll_y)) // ROW_HEIGHT)
+        if offset is None:
+            return
+        row = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
+        if row == self.cursor:
+            self.action_select()
+        else:
+            self.select_row(row)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(0, len(self._shown) * ROW_HEIGHT)
