@@ -42,18 +42,49 @@ _CHECKIN_NOTES = [
     "Woke up before the alarm, felt rested.",
     "Grey sky, grey head. It'll pass.",
 ]
-_REFLECTIONS = [
-    ("A slow start", "Didn't want to go out, but ten minutes in it felt easier. Glad I went."),
-    ("Park loop", "Ran the park loop with no stopping. Noticed the trees turning."),
-    ("Heavy legs", "Legs were heavy today, so I walked more of it. That's fine."),
-    ("With a friend", "Going with a friend made the time fly. We talked the whole way."),
-    ("Clearer head", "My head felt clearer afterwards. Worries felt smaller for a while."),
-    ("Rain run", "Ran in the rain. Silly and wet and oddly happy."),
-    ("Thinking about sleep", "Noticed I sleep better on days I move. Worth remembering."),
+# Reflections by theme (the seeded draw picks a theme, as it always has, so the rest of the demo
+# stays the same); a second generator picks one of the theme's entries. Words starting with #
+# are tags.
+_REFLECTIONS: list[list[str]] = [
+    [
+        "Didn't want to go out at all. Ten minutes in, it felt easier.\n\nGlad I went. #slowstart",
+        "Nearly talked myself out of it. Shoes on, door open, and the first street was the hardest part. #slowstart",
+    ],
+    [
+        "Park loop without stopping. The trees are turning and I noticed every one of them. #park",
+        "Two laps of the park. A dog ran beside me for a bit, which made me laugh out loud. #park",
+        "Same loop as always, but it felt shorter today. #park #progress",
+    ],
+    [
+        "Heavy legs, so I walked more of it. That's fine; I still went. #kindtomyself",
+        "Body said slow down, so I did. Walked the hill instead of running it. #kindtomyself",
+    ],
+    [
+        "Went with a friend and the time flew. We talked the whole way and I forgot to look at my watch. #friends",
+        "Ran with a friend. Hard to be gloomy when someone is puffing next to you and telling terrible jokes. #friends",
+    ],
+    [
+        "My head felt clearer afterwards. The worries were still there, but smaller for a while. #clearhead",
+        "Walked off a bad morning. By the end I could think about the meeting without my stomach knotting. #clearhead #work",
+    ],
+    [
+        "Ran in the rain. Silly and wet and oddly happy. #rain",
+        "Drizzle the whole way. Came home soaked, had a hot shower, felt brand new. #rain",
+    ],
+    [
+        "Noticed I sleep better on the days I move. Worth remembering on the days I don't want to. #sleep",
+        "Slept through the night after yesterday's walk, first time in a while. #sleep",
+    ],
 ]
-_REST_REFLECTIONS = [
-    ("Rest was right", "Took a rest day. Listened to my body and I don't regret it."),
-    ("Not today", "Didn't make it out today. Tomorrow is another go, and that's okay."),
+_REST_REFLECTIONS: list[list[str]] = [
+    [
+        "Took a rest day. Listened to my body and I don't regret it. #rest",
+        "Rest day on purpose. Read on the sofa with tea instead. #rest",
+    ],
+    [
+        "Didn't make it out today. Tomorrow is another go, and that's okay. #kindtomyself",
+        "Plans slipped today. Not a failure, just a day. #kindtomyself",
+    ],
 ]
 
 
@@ -82,6 +113,7 @@ def generate(
 ) -> DemoData:
     """A history of ``years`` years ending yesterday, plus this week's and next week's plan."""
     rng = random.Random(seed)
+    wording = random.Random(seed + 1)  # which entry of a reflection's theme, without touching rng
     data = DemoData(
         settings=Settings(
             name="Robin",
@@ -177,13 +209,12 @@ def generate(
                 )
             )
             if activity is not None and (moved and rng.random() < 0.35 or rng.random() < 0.05):
-                title, text = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
+                theme = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
                 stamp = _stamp(day, 21, rng.randint(0, 59))
                 data.journal.append(
                     JournalEntry(
                         date=day.isoformat(),
-                        title=title,
-                        text=text,
+                        text=wording.choice(theme),
                         activity_id=activity.id if moved else None,
                         id=_id(rng),
                         created=stamp,
