@@ -101,6 +101,7 @@ class JournalScreen(RunmateScreen):
         self._draft: _Draft | None = None
         self._saving = False
         self._pending_about: str | None = None  # a done activity to write about once loaded
+        self._in_reader: Item | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -214,7 +215,9 @@ class JournalScreen(RunmateScreen):
         wait = SEARCH_PAUSE if pause and len(items) > QUICK_SEARCH_ITEMS else 0.0
         self._search(items, f, among, wait)
 
-    @work(thread=True, exclusive=True, group="journal-search")
+    # A description of its own: by default Textual describes a worker by the repr of its arguments,
+    # which for five thousand long entries takes longer than the search.
+    @work(thread=True, exclusive=True, group="journal-search", description="journal search")
     def _search(self, items: list[Item], f: Filter, among: list[int] | None, wait: float) -> None:
         worker = get_current_worker()
         if wait:
@@ -276,7 +279,11 @@ class JournalScreen(RunmateScreen):
     def _editor(self) -> TextArea:
         return self.query_one("#journal-editor", TextArea)
 
-    def _show_item(self, item: Item | None) -> None:
+    def _show_item(self, item: Item | None, *, again: bool = False) -> None:
+        """Show ``item`` in the reader (a long text is laid out only when the item changes)."""
+        if item is self._in_reader and item is not None and not again:
+            return
+        self._in_reader = item
         heading = self.query_one("#journal-heading", Static)
         about = self.query_one("#journal-about", Static)
         text = self.query_one("#journal-text", Static)
@@ -511,7 +518,7 @@ class JournalScreen(RunmateScreen):
         self.query_one(EntryList).focus()
         self._update_layout()
         self.refresh_bindings()
-        self._show_item(self.query_one(EntryList).highlighted)
+        self._show_item(self.query_one(EntryList).highlighted, again=True)
 
     @work(group="journal-close")
     async def _close_asking(self) -> None:
@@ -561,7 +568,7 @@ class JournalScreen(RunmateScreen):
         self._saving = True
         self._save(draft, entry)
 
-    @work(exclusive=True, group="journal-save")
+    @work(exclusive=True, group="journal-save", description="journal save")
     async def _save(self, draft: _Draft, entry: JournalEntry) -> None:
         store = self.store
         try:
