@@ -121,6 +121,7 @@ class JournalScreen(RunmateScreen):
                 yield Static("", id="journal-about")
                 with VerticalScroll(id="journal-reader"):
                     yield Static("", id="journal-text")
+                yield Static("", id="journal-reader-keys")
                 with Vertical(id="journal-editor-box"):
                     yield Static("", id="journal-prompt")
                     yield TextArea(
@@ -287,6 +288,8 @@ class JournalScreen(RunmateScreen):
         heading = self.query_one("#journal-heading", Static)
         about = self.query_one("#journal-about", Static)
         text = self.query_one("#journal-text", Static)
+        keys = self.query_one("#journal-reader-keys", Static)
+        keys.update(Content("" if item is None else "e edit · x delete" if item.is_reflection else "e opens it"))
         if item is None:
             heading.update(Content.styled("Your journal", "bold"))
             about.update(Content(""))
@@ -364,14 +367,8 @@ class JournalScreen(RunmateScreen):
     # -- narrowing the list ---------------------------------------------------------------------
 
     def action_everything(self) -> None:
+        """f: reflections only, or everything (the line above the list says which)."""
         self._set_filter(dataclasses.replace(self._filter, everything=not self._filter.everything))
-        self.notify(
-            "Showing everything you wrote: reflections and the notes of check-ins and activities."
-            if self._filter.everything
-            else "Showing your reflections.",
-            timeout=3,
-            markup=False,
-        )
 
     def action_on_this_day(self) -> None:
         day = None if self._filter.on_this_day else self.today()
