@@ -236,8 +236,8 @@ class JournalScreen(RunmateScreen):
             return  # a newer load or filter is on its way
         self._result = (items, f, shown)
         entries = self.query_one(EntryList)
-        entries.show(items, shown, self._keep)
-        self._keep = None
+        if entries.show(items, shown, self._keep):
+            self._keep = None
         self._update_filter_line()
         entries.empty_text = "" if shown else self._empty_text()
         if self._draft is None:
@@ -253,7 +253,8 @@ class JournalScreen(RunmateScreen):
         return "Nothing written yet. Press n to write a reflection."
 
     def _update_filter_line(self) -> None:
-        count = len(self._result[2]) if self._result else 0
+        done = self._result is not None and self._result[1] == self._filter
+        count = str(len(self._result[2])) if self._result is not None and done else "…"  # still looking
         words = self._filter.describe()
         self.query_one("#journal-filter", Static).update(
             Content.assemble((words[:1].upper() + words[1:], "bold"), (f" · {count}", "dim"))

@@ -122,26 +122,29 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             return self._items[self._shown[self.cursor]]
         return None
 
-    def show(self, items: Sequence[Item], shown: Sequence[int], keep: tuple[str, str] | None = None) -> None:
+    def show(self, items: Sequence[Item], shown: Sequence[int], keep: tuple[str, str] | None = None) -> bool:
         """Show ``items[i]`` for each ``i`` in ``shown``, keeping the cursor on the item ``keep``
-        (kind, id) if it is still there, else on the first row."""
+        (kind, id), else on the one highlighted before, else on the first row. True when ``keep``
+        was found."""
         before = self.highlighted
         self._items, self._shown = items, shown
-        wanted = keep or ((before.kind, before.id) if before else None)
+        wanted = [w for w in (keep, (before.kind, before.id) if before else None) if w is not None]
         self.cursor = 0
-        if wanted is not None:
+        found = False
+        for kind, item_id in wanted:
             # Most often the wanted item is near the top; stop at the first match.
-            for row, index in enumerate(shown):
-                item = items[index]
-                if item.id == wanted[1] and item.kind == wanted[0]:
-                    self.cursor = row
-                    break
+            row = next((r for r, i in enumerate(shown) if items[i].id == item_id and items[i].kind == kind), None)
+            if row is not None:
+                self.cursor = row
+                found = (kind, item_id) == keep
+                break
         self.virtual_size = Size(0, len(shown) * ROW_HEIGHT)
         self._scroll_to_cursor()
         self.refresh()
         after = self.highlighted
         if after is not before:
             self.post_message(self.Highlighted(self, after))
+        return found
 
     def select_row(self, row: int) -> None:
         if not self._shown:
