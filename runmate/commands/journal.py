@@ -268,7 +268,8 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     ctx.say()
     if entry.title:
         ctx.say(printable(entry.title))
-    ctx.say(printable(entry.text))
+    for line in printable(entry.text).split("\n"):  # line by line: each printed line is one line of text
+        ctx.say(line)
     return 0
 
 
