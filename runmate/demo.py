@@ -42,19 +42,61 @@ _CHECKIN_NOTES = [
     "Woke up before the alarm, felt rested.",
     "Grey sky, grey head. It'll pass.",
 ]
-_REFLECTIONS = [
-    ("A slow start", "Didn't want to go out, but ten minutes in it felt easier. Glad I went."),
-    ("Park loop", "Ran the park loop with no stopping. Noticed the trees turning."),
-    ("Heavy legs", "Legs were heavy today, so I walked more of it. That's fine."),
-    ("With a friend", "Going with a friend made the time fly. We talked the whole way."),
-    ("Clearer head", "My head felt clearer afterwards. Worries felt smaller for a while."),
-    ("Rain run", "Ran in the rain. Silly and wet and oddly happy."),
-    ("Thinking about sleep", "Noticed I sleep better on days I move. Worth remembering."),
+# Reflections by theme (the seeded draw picks a theme, as it always has, so the rest of the demo
+# stays the same); a second generator picks one of the theme's entries that fits the activity.
+# Each entry names the kinds it is about (None: any). Words starting with # are tags.
+_ON_FOOT = frozenset({"run", "walk", "walk-run"})
+_RUNS = frozenset({"run", "walk-run"})
+Reflection = tuple[str, frozenset[str] | None]
+_REFLECTIONS: list[list[Reflection]] = [
+    [
+        ("Didn't want to go out at all. Ten minutes in, it felt easier.\n\nGlad I went. #slowstart", None),
+        ("Nearly talked myself out of it. Shoes on, door open, and the first street was the hardest part. #slowstart", _ON_FOOT),
+    ],
+    [
+        ("Park loop without stopping. The trees are turning and I noticed every one of them. #park", _RUNS),
+        ("Two laps of the park. A dog ran beside me for a bit, which made me laugh out loud. #park", _ON_FOOT),
+        ("Same loop as always, but it felt shorter today. #park #progress", _ON_FOOT),
+    ],
+    [
+        ("Heavy legs, so I walked more of it. That's fine; I still went. #kindtomyself", _RUNS),
+        ("Body said slow down, so I did. Took it gently and still finished. #kindtomyself", None),
+    ],
+    [
+        ("Went with a friend and the time flew. We talked the whole way and I forgot to look at the clock. #friends", None),
+        ("Ran with a friend. Hard to be gloomy when someone is puffing next to you and telling terrible jokes. #friends", _RUNS),
+    ],
+    [
+        ("My head felt clearer afterwards. The worries were still there, but smaller for a while. #clearhead", None),
+        ("Walked off a bad morning. By the end I could think about the meeting without my stomach knotting. #clearhead #work", _ON_FOOT),
+    ],
+    [
+        ("Ran in the rain. Silly and wet and oddly happy. #rain", _RUNS),
+        ("Rain on the way there and back. Came home soaked, had a hot shower, felt brand new. #rain", None),
+    ],
+    [
+        ("Noticed I sleep better on the days I move. Worth remembering on the days I don't want to. #sleep", None),
+        ("Slept through the night after yesterday's session, first time in a while. #sleep", None),
+    ],
 ]
-_REST_REFLECTIONS = [
-    ("Rest was right", "Took a rest day. Listened to my body and I don't regret it."),
-    ("Not today", "Didn't make it out today. Tomorrow is another go, and that's okay."),
+_REST_REFLECTIONS: list[list[Reflection]] = [
+    [
+        ("Took a rest day. Listened to my body and I don't regret it. #rest", None),
+        ("Rest day on purpose. Read on the sofa with tea instead. #rest", None),
+    ],
+    [
+        ("Didn't make it out today. Tomorrow is another go, and that's okay. #kindtomyself", None),
+        ("Plans slipped today. Not a failure, just a day. #kindtomyself", None),
+    ],
 ]
+
+
+def _reflection_text(rng: random.Random, theme: list[Reflection], kind: str) -> str:
+    """One of the theme's entries that fits ``kind``, else one that fits any activity."""
+    fitting = [text for text, kinds in theme if kinds is None or kind in kinds]
+    if not fitting:
+        fitting = [text for t in _REFLECTIONS for text, kinds in t if kinds is None]
+    return rng.choice(fitting)
 
 
 @dataclass
@@ -82,6 +124,7 @@ def generate(
 ) -> DemoData:
     """A history of ``years`` years ending yesterday, plus this week's and next week's plan."""
     rng = random.Random(seed)
+    wording = random.Random(seed + 1)  # which entry of a reflection's theme, without touching rng
     data = DemoData(
         settings=Settings(
             name="Robin",
@@ -177,13 +220,12 @@ def generate(
                 )
             )
             if activity is not None and (moved and rng.random() < 0.35 or rng.random() < 0.05):
-                title, text = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
+                theme = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
                 stamp = _stamp(day, 21, rng.randint(0, 59))
                 data.journal.append(
                     JournalEntry(
                         date=day.isoformat(),
-                        title=title,
-                        text=text,
+                        text=_reflection_text(wording, theme, activity.kind),
                         activity_id=activity.id if moved else None,
                         id=_id(rng),
                         created=stamp,

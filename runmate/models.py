@@ -78,6 +78,7 @@ DATE_RANGE_TEXT = f"{DATE_RANGE[0].year} to {DATE_RANGE[1].year}"
 
 MAX_NOTE = 500
 MAX_NAME = 80
+MAX_JOURNAL = 20_000
 
 THEMES = (
     "textual-dark",
@@ -551,6 +552,60 @@ class JournalEntry(DatedRecord):
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
+
+
+def journal_text(value: Any) -> str:
+    """A reflection's text as it is kept: exactly as written, except that line endings become
+    ``\n``, blank lines before the first words and all space after the last go."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    return re.sub(r"\A(?:[^\S\n]*\n)+", "", text)
+
+
+def _control(ch: str) -> bool:
+    """A character that steers a terminal rather than showing (tab and new line are fine)."""
+    code = ord(ch)
+    return (code < 32 and ch not in "\n\t") or 127 <= code < 160
+
+
+def _journal_day(c: _Collector, date: Any, today: dt.date) -> str | None:
+    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    if day is not None and dt.date.fromisoformat(day) > today:
+        c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
+        return None
+    return day
+
+
+def parse_journal_day(*, today: dt.date, date: Any = None) -> dt.date:
+    """A reflection's day (today when not given), checked before anything is written."""
+    c = _Collector()
+    day = _journal_day(c, date, today)
+    c.raise_if_any()
+    assert day is not None
+    return dt.date.fromisoformat(day)
+
+
+def parse_journal(
+    *, today: dt.date, date: Any = None, text: Any, title: Any = "", activity_id: str | None = None
+) -> JournalEntry:
+    """Build a JournalEntry from raw values, or raise ValidationError listing every problem.
+
+    The text is kept as written (see ``journal_text``): accents, any script, emoji and characters
+    such as ``[bold]`` stay exactly as they are.
+    """
+    c = _Collector()
+    day = _journal_day(c, date, today)
+    body = journal_text(text)
+    if not body:
+        c.add("text", "Write a few words first; an empty reflection isn't saved.")
+    elif len(body) > MAX_JOURNAL:
+        c.add("text", f"A reflection is at most {MAX_JOURNAL:,} characters (this one has {len(body):,}).")
+    elif any(_control(ch) for ch in body):
+        c.add("text", "The reflection has control characters in it; please remove them.")
+    heading = _text(c, "title", title, MAX_NAME, "The title")
+    c.raise_if_any()
+    assert day is not None
+    return JournalEntry(date=day, text=body, title=heading, activity_id=activity_id or None)
 
 
 # --- settings ---------------------------------------------------------------------------------

@@ -44,6 +44,9 @@ SHOTS: dict[str, list[str | Callable[[Path], None]]] = {
     "help": ["question_mark"],
     "settings": ["s"],
     "checkin-clash": ["c", "3", "2", _written_elsewhere, "ctrl+s"],
+    "journal": ["j"],
+    "journal-write": ["j", "n"],
+    "journal-search": ["j", "slash", *"park"],
 }
 
 

@@ -89,6 +89,7 @@ class CheckInScreen(RunmateScreen):
         self._saving = False
         self._loading = False
         self._covered = False
+        self._open_next: dt.date | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -191,7 +192,23 @@ class CheckInScreen(RunmateScreen):
         # same day. Not in it: another mode took over, and coming back starts on today.
         self._covered = self in self.app.screen_stack
 
+    def open_day(self, day: dt.date) -> None:
+        """Show ``day`` with its note focused when this screen comes up (the journal opens a
+        check-in's note here). Unsaved changes to another day are asked about first."""
+        self._open_next = day
+
     def on_screen_resume(self) -> None:
+        if self._open_next is not None:
+            day, self._open_next = self._open_next, None
+            # A screen made just now is resumed twice; the second time must not go back to today.
+            self._covered = True
+            if day != self.shown:
+                if self.has_unsaved_changes():
+                    self._switch_day(day)
+                    return
+                self.show_day(day)
+            self._input("note").focus()
+            return
         if self._covered and self.shown is not None:
             self._covered = False
             return

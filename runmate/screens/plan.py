@@ -104,6 +104,7 @@ class PlanScreen(RunmateScreen):
         self.monday: dt.date | None = None
         self.data: WeekData | None = None
         self._keep: str | None = None  # option id to highlight after a reload
+        self._open_next: str | None = None  # an activity whose dialog opens once it is shown
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -118,7 +119,7 @@ class PlanScreen(RunmateScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.monday = week_start(self.today())
+        self.monday = self.monday or week_start(self.today())
         self.query_one("#plan-buildup").display = False
         self.query_one("#plan-week", OptionList).focus()
         self.reload()
@@ -175,6 +176,19 @@ class PlanScreen(RunmateScreen):
             buildup.update(Content(note))
         buildup.display = bool(note)
         self._follow_dialogs(data)
+        if self._open_next is not None:
+            wanted, self._open_next = self._open_next, None
+            selected = self.selected_activity()
+            if selected is not None and selected.id == wanted:
+                self.action_edit()
+
+    def open_activity(self, activity_id: str, day: dt.date) -> None:
+        """Show the week of ``day`` with the activity's dialog open (the journal opens a done
+        activity's note here)."""
+        self._open_next = activity_id
+        self._keep = f"act:{activity_id}"
+        self._follow(day)
+        self.reload()
 
     def _follow_dialogs(self, data: WeekData) -> None:
         """An open edit or goal dialog lets the fields not touched in it follow the new data."""
@@ -494,8 +508,25 @@ class PlanScreen(RunmateScreen):
                 a.mark_done(result.before, result.after, result.minutes)
 
             self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
+            self._offer_reflection(activity.id)
 
         self.app.push_screen(DoneDialog(activity), done)
+
+    @work(group="plan-reflect")
+    async def _offer_reflection(self, activity_id: str) -> None:
+        """After a tick: a few words about it in the journal? Asked once, and "Not now" is the default."""
+        from runmate.screens.journal import write_about
+
+        write = await self.ask(
+            ConfirmScreen(
+                "Write a few words about it?",
+                "A short reflection in your journal, tied to this activity. Only if you feel like it.",
+                yes="Write",
+                no="Not now",
+            )
+        )
+        if write:
+            write_about(self.app, activity_id)
 
     def action_rest(self) -> None:
         activity = self._need_activity()

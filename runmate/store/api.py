@@ -155,10 +155,16 @@ class Store(DataFile):
     # -- journal -------------------------------------------------------------------------------
 
     def journal(self) -> list[JournalEntry]:
+        """All reflections, oldest first."""
         rows = self.read(lambda tx: tx.all(JOURNAL))
         return sorted(
             (JournalEntry.from_dict(r) for r in rows), key=lambda e: (e.date, e.created)
         )
+
+    def journal_entry(self, entry_id: str) -> JournalEntry | None:
+        """The reflection with this full id, or None."""
+        row = self.read(lambda tx: tx.get(JOURNAL, entry_id))
+        return JournalEntry.from_dict(row) if row is not None else None
 
     def add_journal(self, entry: JournalEntry) -> JournalEntry:
         """Save a new reflection."""
@@ -166,8 +172,31 @@ class Store(DataFile):
         return entry
 
     def edit_journal(self, entry_id: str, edit: Edit) -> JournalEntry:
-        """Apply ``edit`` to the reflection under the lock (see ``edit_checkin``); RecordGone if deleted."""
-        return JournalEntry.from_dict(self._edit_by_id(JOURNAL, entry_id, edit, "reflection"))
+        """Apply ``edit`` to the reflection under the lock (see ``edit_checkin``).
+
+        Raises RecordGone when the reflection the editor opened on was deleted meanwhile. An edit
+        that opened on nothing (``Edit.as_new``, the person chose to save it again) makes it anew.
+        """
+
+        def op(tx: Tx) -> JournalEntry:
+            current = tx.get(JOURNAL, entry_id)
+            if current is None:
+                if edit.opened_on is not None or not edit.direct:
+                    raise RecordGone("This reflection was deleted elsewhere.")
+                record = JournalEntry.from_dict({**edit.changes, "id": entry_id}).to_dict()
+                tx.insert(JOURNAL, record)
+                return JournalEntry.from_dict(record)
+            return JournalEntry.from_dict(_apply(tx, JOURNAL, current, edit))
+
+        return self.write(op)
+
+    def delete_journal(self, entry_id: str) -> bool:
+        """Delete the reflection with this full id; False when there was none."""
+        return self.write(lambda tx: tx.remove(JOURNAL, entry_id))
+
+    def resolve_journal_id(self, prefix: str) -> str:
+        """The full id of the one reflection whose id starts with ``prefix``."""
+        return self.resolve_id(JOURNAL, prefix)
 
     def _edit_by_id(self, table: str, record_id: str, edit: Edit, what: str) -> dict[str, Any]:
         def op(tx: Tx) -> dict[str, Any]:

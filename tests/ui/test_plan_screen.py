@@ -232,6 +232,8 @@ async def test_tick_with_before_and_after(data_dir: Path, app_factory) -> None:
         saved = Store(data_dir).activities()[0]
         assert saved.id == a.id
         assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, 2, 4, 25)
+        assert "Write a few words about it?" in visible(app)  # the journal's offer, easy to skip
+        await press(pilot, "n")
         assert "1 of 3 days this week" in visible(app)
         assert any("done" in line and "felt 2 low → 4 good" in line for line in week_lines(app))
 

@@ -11,12 +11,14 @@ import pytest
 
 from runmate import demo
 from runmate.cli import main
+from runmate.journal import tags_in
 from runmate.models import (
     PlannedActivity,
     Settings,
     parse_activity,
     parse_checkin,
     parse_completion,
+    parse_journal,
 )
 from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS, Store
 from runmate.store.records import record_problem
@@ -83,7 +85,11 @@ def test_reflections_link_to_real_done_activities(two_years):
     for entry in linked:
         activity = activities[entry.activity_id]
         assert activity.status == "done" and activity.date == entry.date
-    assert all(j.day < TODAY and j.text and j.title for j in two_years.journal)
+    assert all(j.day < TODAY and j.text for j in two_years.journal)
+    assert sum(bool(tags_in(j.text)) for j in two_years.journal) >= 20  # reflections carry #tags
+    for j in two_years.journal:
+        assert parse_journal(today=TODAY, date=j.date, text=j.text, activity_id=j.activity_id).text == j.text
+        assert record_problem(JOURNAL, j.to_dict()) is None
 
 
 def test_every_record_passes_the_same_checks_as_typed_data(two_years):

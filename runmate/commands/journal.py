@@ -1,0 +1,326 @@
+"""runmate journal: write, list, read, change and delete reflections from the shell (no Textual here).
+
+Text comes from --text, else from standard input, else (when standard input is a terminal) from
+$VISUAL or $EDITOR on a file in the data folder, as ``git commit`` does. Lines starting with '#'
+are kept: they are tags, not comments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from runmate.commands.base import EXIT_DATA, Context, UsageError
+
+if TYPE_CHECKING:
+    from runmate.journal import Item
+    from runmate.models import JournalEntry, PlannedActivity
+
+NAME = "journal"
+
+
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the journal command to ``sub`` and return its parser."""
+    p = sub.add_parser(
+        NAME,
+        parents=[parent],
+        help="write and read back reflections",
+        description="Write reflections, tied to a run if you like, and read them back. Words starting "
+        "with # in the text (#park, #sleep) work as tags.",
+    )
+    jsub = p.add_subparsers(dest="journal_command", metavar="ACTION", title="actions")
+
+    add = jsub.add_parser(
+        "add",
+        parents=[parent],
+        help="write a reflection",
+        description="Write a reflection. Without --text, the text is read from standard input, or, when "
+        "that is a terminal, written in $VISUAL or $EDITOR.",
+    )
+    add.add_argument("--date", metavar="YYYY-MM-DD", help="the day it is about (default: today, or the day of --run)")
+    add.add_argument("--run", metavar="ID", help="a done activity it is about (any unique start of its id, as in plan list)")
+    add.add_argument("--text", metavar="TEXT", help="the reflection itself")
+    add.set_defaults(handler=run_add)
+
+    ls = jsub.add_parser(
+        "list",
+        parents=[parent],
+        help="list reflections, newest first",
+        description="List reflections, newest first: the date, the id and the first line of each.",
+    )
+    ls.add_argument("--search", metavar="WORDS", help="only those holding every one of these words (any part of the text, any case)")
+    ls.add_argument("--tag", metavar="TAG", help="only those with this #tag")
+    ls.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day on")
+    ls.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
+    ls.add_argument("--limit", metavar="N", help="at most N lines, the newest")
+    ls.add_argument("--all", action="store_true", help="also the notes of check-ins and of done activities")
+    ls.set_defaults(handler=run_list)
+
+    show = jsub.add_parser("show", parents=[parent], help="show one reflection in full", description="Show one reflection in full.")
+    show.add_argument("id", metavar="ID", help="the reflection's id (any unique start of it)")
+    show.set_defaults(handler=run_show)
+
+    edit = jsub.add_parser(
+        "edit",
+        parents=[parent],
+        help="change a reflection",
+        description="Change a reflection's text: --text replaces it; otherwise standard input, or your "
+        "$VISUAL or $EDITOR with the text as it is now. If it was also changed elsewhere meanwhile, "
+        "nothing is overwritten and your version is kept in a file.",
+    )
+    edit.add_argument("id", metavar="ID", help="the reflection's id (any unique start of it)")
+    edit.add_argument("--text", metavar="TEXT", help="the new text")
+    edit.set_defaults(handler=run_edit)
+
+    delete = jsub.add_parser("delete", parents=[parent], help="delete a reflection", description="Delete a reflection.")
+    delete.add_argument("id", metavar="ID", help="the reflection's id (any unique start of it)")
+    delete.set_defaults(handler=run_delete)
+    return p
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _one_line(text: str, width: int = 72) -> str:
+    line = " ".join(text.split())  # Context.say shows any control character as an escape
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _editor_command() -> list[str]:
+    import shlex
+    import shutil
+
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    if shutil.which("vi"):
+        return ["vi"]
+    raise UsageError("No editor is set. Give the text with --text, or set one, for example: export EDITOR=nano")
+
+
+def _edit_in_editor(ctx: Context, initial: str) -> tuple[str, Path]:
+    """Open the editor on a private file in the data folder holding ``initial``; return what it
+    holds afterwards and the file (the caller removes it, or keeps it when saving fails)."""
+    import subprocess
+    import tempfile
+
+    command = _editor_command()
+    ctx.store  # noqa: B018 - opens (and creates) the data folder, readable only by you
+    handle, name = tempfile.mkstemp(prefix="reflection-", suffix=".txt", dir=ctx.data_dir)
+    path = Path(name)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+        f.write(initial)
+    try:
+        status = subprocess.run([*command, str(path)], check=False).returncode
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise UsageError(f"The editor {command[0]!r} could not be started ({exc.strerror or exc}); nothing was saved.") from None
+    if status != 0:
+        path.unlink(missing_ok=True)
+        raise UsageError(f"The editor stopped with status {status}; nothing was saved.")
+    return path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def _read_text(args: argparse.Namespace, ctx: Context, initial: str = "") -> tuple[str, Path | None]:
+    """The text from --text, standard input or the editor, and the editor's file if one was used."""
+    if args.text is not None:
+        return args.text, None
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        return (stdin.read() if stdin is not None else ""), None
+    return _edit_in_editor(ctx, initial)
+
+
+def _done_activity(ctx: Context, prefix: str) -> PlannedActivity:
+    from runmate.models import STATUS_DONE
+    from runmate.plans import describe_plan
+
+    activity_id = ctx.store.resolve_activity_id(prefix)
+    activity = next(a for a in ctx.store.activities() if a.id == activity_id)
+    if activity.status != STATUS_DONE:
+        raise UsageError(
+            f"{describe_plan(activity)} isn't ticked off yet; a reflection can be tied to a done activity. "
+            f"Tick it first: runmate plan done {activity_id[:8]}"
+        )
+    return activity
+
+
+def _entry(ctx: Context, prefix: str) -> JournalEntry:
+    from runmate.store import NotFound
+
+    entry = ctx.store.journal_entry(ctx.store.resolve_journal_id(prefix))
+    if entry is None:  # deleted between the two reads
+        raise NotFound(f"No reflection has an id starting with '{prefix}'.")
+    return entry
+
+
+# --- handlers -----------------------------------------------------------------------------------
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.formatting import day_label
+    from runmate.journal import describe_activity, first_line
+    from runmate.models import parse_journal, parse_journal_day
+
+    # Everything but the text is checked first, so nobody writes a page only to have it refused.
+    activity = _done_activity(ctx, args.run) if args.run else None
+    date = args.date if args.date is not None or activity is None else activity.date
+    parse_journal_day(today=ctx.today, date=date)
+    text, path = _read_text(args, ctx)
+    try:
+        entry = parse_journal(today=ctx.today, date=date, text=text, activity_id=activity.id if activity else None)
+        ctx.store.add_journal(entry)
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
+    ctx.say(f"Saved your reflection for {day_label(entry.day, ctx.today)}, id {entry.id[:8]}: {_one_line(first_line(entry.text), 48)}")
+    if activity is not None:
+        ctx.say(f"About: {describe_activity(activity)} on {day_label(activity.day, ctx.today)}.")
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.journal import KIND_WORDS, Filter, build_items, find
+
+    start, end, limit = _list_options(args)
+    store = ctx.store
+    everything = bool(args.all)
+    items = build_items(
+        store.journal(),
+        store.checkins() if everything else (),
+        store.activities() if everything else (),
+    )
+    tag = args.tag.strip().lstrip("#").casefold() if args.tag else None
+    shown = [items[i] for i in find(items, Filter(query=args.search or "", tag=tag or None, everything=everything))]
+    shown = [i for i in shown if (start is None or i.date >= start) and (end is None or i.date <= end)]
+    if limit is not None:
+        shown = shown[:limit]
+    if not shown:
+        narrowed = args.search or tag or start or end
+        if narrowed:
+            ctx.say("Nothing you wrote matches that.")
+        else:
+            ctx.say("Nothing written yet. Write your first reflection with: runmate journal add")
+        return 0
+    for item in shown:
+        ctx.say(_list_line(item, KIND_WORDS))
+    return 0
+
+
+def _list_options(args: argparse.Namespace) -> tuple[str | None, str | None, int | None]:
+    """--from, --to and --limit, checked together: every problem is reported at once."""
+    from runmate.models import FieldError, ValidationError, parse_date
+
+    errors: list[FieldError] = []
+    days: list[str | None] = []
+    for value, option in ((args.start, "--from"), (args.end, "--to")):
+        try:
+            days.append(parse_date(value).isoformat() if value is not None else None)
+        except ValidationError:
+            errors.append(FieldError(option, f"{option} is a real date written year-month-day, for example 2026-03-14."))
+            days.append(None)
+    start, end = days
+    if start and end and start > end:
+        errors.append(FieldError("--from", "--from is after --to; the first day comes first."))
+    limit = None
+    if args.limit is not None:
+        text = args.limit.strip()
+        if not text.isascii() or not text.isdigit() or int(text) < 1:
+            errors.append(FieldError("--limit", "--limit is a whole number from 1 up."))
+        else:
+            limit = int(text)
+    if errors:
+        raise ValidationError(errors)
+    return start, end, limit
+
+
+def _list_line(item: Item, kind_words: dict[str, str]) -> str:
+    lead = f"{item.date}  {item.id[:8]}  "
+    if item.is_reflection:
+        return lead + _one_line(item.heading)
+    return lead + f"({kind_words[item.kind]}) " + _one_line(item.heading, 56)
+
+
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.formatting import long_date
+    from runmate.journal import describe_activity, tags_in
+
+    entry = _entry(ctx, args.id)
+    ctx.say(f"{long_date(entry.day, year=True)} · id {entry.id[:8]}")
+    if entry.activity_id:
+        activity = next((a for a in ctx.store.activities() if a.id == entry.activity_id), None)
+        ctx.say(f"About: {describe_activity(activity)}" if activity else "About: an activity that was deleted since")
+    tags = tags_in(entry.text)
+    if tags:
+        ctx.say("Tags: " + " ".join(f"#{t}" for t in tags))
+    ctx.say()
+    if entry.title:
+        ctx.say(entry.title)
+    for line in entry.text.split("\n"):  # line by line: each printed line is one line of text
+        ctx.say(line)
+    return 0
+
+
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.edits import Edit
+    from runmate.formatting import day_label
+    from runmate.models import ValidationError, parse_journal
+    from runmate.store import Conflict, RecordGone
+
+    entry = _entry(ctx, args.id)
+    text, path = _read_text(args, ctx, entry.text)
+    try:
+        new = parse_journal(today=max(ctx.today, entry.day), date=entry.date, text=text).text
+    except ValidationError:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        if not text.strip():
+            raise UsageError(
+                f"The new text is empty, so nothing was changed. To delete the reflection: runmate journal delete {entry.id[:8]}"
+            ) from None
+        raise
+    label = day_label(entry.day, ctx.today)
+    if new == entry.text:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        ctx.say(f"Nothing changed in your reflection for {label}.")
+        return 0
+    try:
+        ctx.store.edit_journal(entry.id, Edit.from_form({"text": entry.text}, {"text": new}, entry.id))
+    except (Conflict, RecordGone) as exc:
+        kept = path or _keep(ctx, new)
+        what = "deleted" if isinstance(exc, RecordGone) else "changed"
+        print(
+            f"runmate: this reflection was {what} elsewhere while you were editing it, so nothing was saved. "
+            f"Your text is kept in {kept}.",
+            file=ctx.err,
+        )
+        return EXIT_DATA
+    if path is not None:
+        path.unlink(missing_ok=True)
+    ctx.say(f"Saved the changes to your reflection for {label}, id {entry.id[:8]}.")
+    return 0
+
+
+def _keep(ctx: Context, text: str) -> Path:
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix="reflection-", suffix=".txt", dir=ctx.data_dir)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return Path(name)
+
+
+def run_delete(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.formatting import day_label
+    from runmate.store import NotFound
+
+    entry = _entry(ctx, args.id)
+    if not ctx.store.delete_journal(entry.id):
+        raise NotFound(f"No reflection has an id starting with '{args.id}'.")
+    ctx.say(f"Deleted your reflection for {day_label(entry.day, ctx.today)}, id {entry.id[:8]}.")
+    return 0
