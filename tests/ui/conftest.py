@@ -9,20 +9,19 @@ import pytest
 
 from runmate.models import Settings
 from runmate.store import Store
-from ui_helpers import TODAY
+from ui_helpers import TODAY, RecordingApp
 
 
 def make_app(data_dir: Path, *, today: dt.date = TODAY, welcomed: bool = True, settings: Settings | None = None):
-    """A RunmateApp on ``data_dir``. By default the first-run welcome is marked as seen."""
-    from runmate.app import RunmateApp
-
+    """A RunmateApp on ``data_dir`` that records its notifications. By default the first-run
+    welcome is marked as seen."""
     store = Store(data_dir)
     if settings is not None or welcomed:
         chosen = settings or Settings()
         chosen.welcomed = welcomed if settings is None else chosen.welcomed
         store.save_settings(chosen)
     store.check()
-    return RunmateApp(store=store, today=today)
+    return RecordingApp(store=store, today=today)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
 
 def notes(app) -> list[str]:
     """Title and message of every notification the app has shown."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    return [f"{n.title}: {n.message}" for n in app.notifications]
 
 
 def scale(screen, name: str) -> ScalePicker:

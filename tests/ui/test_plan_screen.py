@@ -91,10 +91,11 @@ def visible(app) -> str:
 
 
 def toasts(app) -> str:
-    """The text of the notifications on screen, as the person reads them (markup applied)."""
-    from textual.widgets._toast import Toast
+    """The text of the notifications on screen, as the person reads them (markup applied).
 
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    Toasts are found by their CSS type, the name Textual documents for styling them.
+    """
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 async def highlight(pilot, activity_id: str) -> None:
@@ -522,7 +523,7 @@ async def test_a_damaged_file_shows_the_calm_screen_not_a_toast(data_dir: Path, 
         screen.data_changed()
         await settle(pilot)
         assert isinstance(app.screen, DamagedDataScreen)
-        assert not [n for n in app._notifications if "plan" in (n.title or "")]
+        assert not [n for n in app.notifications if "plan" in (n.title or "")]
 
 
 async def test_a_save_into_a_damaged_file_shows_the_calm_screen(data_dir: Path, app_factory) -> None:
@@ -535,7 +536,7 @@ async def test_a_save_into_a_damaged_file_shows_the_calm_screen(data_dir: Path, 
         await pilot.press(*"10")
         await press(pilot, "enter")
         assert isinstance(app.screen, DamagedDataScreen)
-        assert not [n for n in app._notifications if n.title == "Not saved"]
+        assert not [n for n in app.notifications if n.title == "Not saved"]
     assert path.read_bytes() == b"[1, 2"
 
 

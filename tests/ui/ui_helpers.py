@@ -7,13 +7,15 @@ Test files import it as `ui_helpers` (pytest puts tests/ui on sys.path; tests/ h
 from __future__ import annotations
 
 import datetime as dt
-import io
+import html
+import re
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import Notification, SeverityLevel
 from textual.widgets import Footer, Header, Input, Static
 
 from runmate.app import RunmateApp
@@ -44,12 +46,48 @@ async def open_mode(pilot, mode: str) -> Any:
     return screen
 
 
+# Rich writes each run of text of a screenshot as <text x=".." clip-path="url(#..-line-N)">; x counts
+# cells of 20 * 0.61 pixels (its default font size and aspect ratio).
+SVG_TEXT = re.compile(r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.DOTALL)
+SVG_CELL_WIDTH = 20 * 0.61
+
+
 def screen_text(app) -> str:
-    """What the terminal shows right now (a dialog and the screens behind it), as plain text."""
+    """What the terminal shows right now (a dialog and the screens behind it), as plain text.
+
+    Read from the app's own screenshot, so it is exactly what a person sees, toasts included.
+    """
     width, height = app.size
-    console = Console(file=io.StringIO(), width=width, height=height, color_system=None, record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    rows = [""] * height
+    for x, line, chunk in SVG_TEXT.findall(app.export_screenshot()):
+        row = rows[int(line)]
+        column = round(float(x) / SVG_CELL_WIDTH)
+        rows[int(line)] = row + " " * (column - cell_len(row)) + html.unescape(chunk).replace("\xa0", " ")
+    return "\n".join(row + " " * (width - cell_len(row)) for row in rows)
+
+
+class RecordingApp(RunmateApp):
+    """A RunmateApp that keeps every notification it is asked to show, for tests to read."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notifications: list[Notification] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.notifications.append(Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def clear_notifications(self) -> None:
+        self.notifications.clear()
+        super().clear_notifications()
 
 
 class ProbeScreen(RunmateScreen):
@@ -98,7 +136,7 @@ class ProbeScreen(RunmateScreen):
         self.discarded += 1
 
 
-class ProbeApp(RunmateApp):
+class ProbeApp(RecordingApp):
     MODES = {**RunmateApp.MODES, "dashboard": ProbeScreen}
 
 
