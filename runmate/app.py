@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.worker import WorkerFailed
 
@@ -111,6 +112,12 @@ class RunmateApp(App[None]):
         self._marker: Change | None = None
         self._poll_timer: Timer | None = None
         self._exiting = False
+        self.data_signal: Signal[Screen[Any] | None] = Signal(self, "data-changed")
+        """Published whenever the data file changed, with the screen that saved (None: another runmate).
+
+        Every runmate screen subscribes on mount (see runmate.screens.base).
+        """
+        self._open_screens: list[Screen[Any]] = []
 
     def today(self) -> dt.date:
         """The local date now, or the fixed date given for tests and screenshots."""
@@ -215,7 +222,7 @@ class RunmateApp(App[None]):
             return
         if self.screen.id == LEAVE_QUESTION_ID:
             return
-        self._leave_then(list(self.all_screens()), self.exit)
+        self._leave_then(self.all_screens(), self.exit)
 
     # -- leaving screens -----------------------------------------------------------------------
 
@@ -263,10 +270,17 @@ class RunmateApp(App[None]):
 
     # -- live data -----------------------------------------------------------------------------
 
-    def all_screens(self) -> Iterator[Screen[Any]]:
-        """Every screen the app has created and not closed, in every mode."""
-        for stack in list(self._screen_stacks.values()):
-            yield from list(stack)
+    def screen_opened(self, screen: Screen[Any]) -> None:
+        """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
+        self._open_screens.append(screen)
+
+    def screen_closed(self, screen: Screen[Any]) -> None:
+        if screen in self._open_screens:
+            self._open_screens.remove(screen)
+
+    def all_screens(self) -> list[Screen[Any]]:
+        """Every runmate screen the app has opened and not closed, in every mode, shown or not."""
+        return list(self._open_screens)
 
     def _poll_for_changes(self) -> None:
         if self.data_problem is None:
@@ -302,12 +316,7 @@ class RunmateApp(App[None]):
         self.data_saved(source)
 
     def _announce(self, source: Screen[Any] | None) -> None:
-        for screen in self.all_screens():
-            if screen is source:
-                continue
-            changed = getattr(screen, "data_changed", None)
-            if callable(changed):
-                changed()
+        self.data_signal.publish(source)
 
     # -- a damaged file ------------------------------------------------------------------------
 

@@ -12,13 +12,16 @@ How a screen keeps in step with the data file
 * Read and write the store off the UI thread: ``self.in_background(call, then)`` runs
   ``call(store)`` in a thread worker and hands the result to ``then`` on the UI thread. (Any
   ``@work(thread=True)`` worker is fine too.)
-* ``data_changed()`` is called by the app on every screen it has created, shown or not, whenever
-  the data file changed: written by another runmate (a check-in from the shell in another terminal)
-  or announced by another screen. Reload what you show there (in the background).
+* ``data_changed()`` is called on every runmate screen that is open, shown or not, whenever the
+  data file changed: written by another runmate (a check-in from the shell in another terminal)
+  or announced by another screen. Reload what you show there (in the background). It arrives
+  through ``app.data_signal`` (a ``textual.signal.Signal``), which the base class subscribes to
+  when the screen mounts; a screen only implements ``data_changed()``.
 * After a screen saves something it announces it with ``self.runmate.data_saved(self)`` (on the UI
   thread, for example in the ``then`` callback). The app remembers the file's new change marker so
-  it does not mistake the save for an outside write, and calls ``data_changed()`` on every other
-  screen, so the dashboard shows a check-in the moment it is saved.
+  it does not mistake the save for an outside write, and publishes ``data_signal`` with the saving
+  screen: every other screen hears ``data_changed()`` (the saver does not), so the dashboard shows
+  a check-in the moment it is saved.
 * A damaged data file raises ``runmate.store.DataFileError`` from any store call. Let it propagate
   (from a worker, an action or a message handler): the app catches it and shows a calm screen that
   names the file and what to do, instead of crashing. ``self.runmate.show_data_problem(error)`` does
@@ -99,8 +102,20 @@ class _RunmateScreenMixin:
 
         return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
 
+    def on_mount(self) -> None:
+        # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().
+        self.runmate.screen_opened(self)  # type: ignore[arg-type]
+        self.runmate.data_signal.subscribe(self, self._data_signal_received)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        self.runmate.screen_closed(self)  # type: ignore[arg-type]
+
+    def _data_signal_received(self, source: Screen | None) -> None:
+        if source is not self:
+            self.data_changed()
+
     def data_changed(self) -> None:
-        """Called by the app when the data file changed (here or in another process)."""
+        """Called when the data file changed (here or in another process); see the module docstring."""
 
     def has_unsaved_changes(self) -> bool:
         """True while the screen holds edits that are not saved yet."""

@@ -547,6 +547,10 @@ async def test_data_saved_tells_the_other_screens_not_the_saver(data_dir):
         await pilot.press("d")
         await settle(pilot)
         assert "1 check-ins" in screen_text(app)
+        # The saver itself is not told about its own save.
+        app.data_saved(probe)
+        await settle(pilot)
+        assert probe.changed_calls == calls + 1
 
 
 async def test_the_settings_screen_saves_and_announces(data_dir):
