@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from pathlib import Path
 from typing import Any, Callable
 
@@ -13,7 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.worker import WorkerFailed
+from textual.worker import Worker, WorkerFailed, WorkType
 
 from runmate.models import Settings
 from runmate.palette import RunmateCommands
@@ -338,13 +339,70 @@ class RunmateApp(App[None]):
             self.show_data_problem(error)
             return True
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Store calls in workers and message handlers end up here; a damaged file is not a crash.
-        problem = _data_file_error(error)
-        if problem is not None and self.is_running:
-            self.show_data_problem(problem)
-            return
-        super()._handle_exception(error)
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        # The app's own workers (and @work methods) meet a damaged file calmly, like the screens'.
+        return super().run_worker(
+            self.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
+    def calm_about_damage(self, work: WorkType[Any], *, thread: bool) -> WorkType[Any]:
+        """``work`` for a worker, made to show the damaged-file screen if it meets a damaged file.
+
+        Any other error propagates as before (and so ends the app, as a bug should). The screens'
+        base class passes every worker of a runmate screen through here.
+        """
+
+        def shown(error: Exception) -> bool:
+            problem = _data_file_error(error)
+            if problem is None or not self.is_running:
+                return False
+            if thread:
+                self.call_from_thread(self.show_data_problem, problem)
+            else:
+                self.show_data_problem(problem)
+            return True
+
+        if inspect.iscoroutinefunction(work) or inspect.isawaitable(work):
+            awaitable = work
+
+            async def calm_async() -> Any:
+                try:
+                    return await (awaitable() if callable(awaitable) else awaitable)
+                except Exception as error:
+                    if not shown(error):
+                        raise
+                    return None
+
+            return calm_async
+
+        call = work
+
+        def calm() -> Any:
+            try:
+                return call()
+            except Exception as error:
+                if not shown(error):
+                    raise
+                return None
+
+        return calm
 
 
 def _has_unsaved_changes(screen: Screen[Any]) -> bool:

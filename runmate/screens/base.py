@@ -49,7 +49,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.screen import Screen
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkType, get_current_worker
 
 if TYPE_CHECKING:
     from runmate.app import RunmateApp
@@ -100,7 +100,30 @@ class _RunmateScreenMixin:
             if then is not None and not get_current_worker().is_cancelled:
                 app.call_from_thread(deliver, result)
 
-        return self.run_worker(job, thread=True, exclusive=True, group=group)  # type: ignore[attr-defined]
+        return self.run_worker(job, thread=True, exclusive=True, group=group)
+
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        """Textual's run_worker (used by ``@work`` too), with a damaged file shown calmly."""
+        return super().run_worker(  # type: ignore[misc]
+            self.runmate.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
 
     def on_mount(self) -> None:
         # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().

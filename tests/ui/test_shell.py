@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Static
+from textual.worker import WorkerFailed
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
@@ -643,6 +644,16 @@ async def test_damaged_found_by_a_key_action_shows_the_calm_screen(data_dir):
         await pilot.pause()
         assert not app.is_running
     assert path.read_bytes() == b""
+
+
+async def test_any_other_error_in_a_worker_still_ends_the_app(data_dir):
+    app = make_probe_app(data_dir, poll_interval=30)
+    with pytest.raises(WorkerFailed, match="invalid literal"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.screen.in_background(lambda store: int("x"))  # a bug, not a damaged file
+            await pilot.pause(0.2)
+    assert app.data_problem is None and app.return_code == 1
 
 
 async def test_damaged_settings_save_shows_the_calm_screen(app_factory, data_dir):
