@@ -471,18 +471,15 @@ async def test_leaving_without_saving_drops_the_edits(app_factory):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("4")
         assert app.screen.has_unsaved_changes()
         await pilot.press("d")  # asks first
         await pilot.pause()
         await pilot.press("y")  # leave without saving
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.current_mode == "dashboard"
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert not app.screen.has_unsaved_changes()
         assert app.store.checkins() == []

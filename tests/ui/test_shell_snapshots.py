@@ -15,7 +15,7 @@ from runmate.app import RunmateApp
 from runmate.models import Settings
 from runmate.store import DataFileError, Store
 
-from ui_helpers import TODAY
+from ui_helpers import TODAY, settle
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -30,8 +30,7 @@ def make(welcomed: bool = True, settings: Settings | None = None) -> RunmateApp:
 
 async def steady(pilot) -> None:
     """Wait for workers, and stop cursors blinking so the picture is the same every time."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()

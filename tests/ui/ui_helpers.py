@@ -6,6 +6,7 @@ Test files import it as `ui_helpers` (pytest puts tests/ui on sys.path; tests/ h
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import re
@@ -26,15 +27,29 @@ from runmate.store import Store
 # The fixed "today" of every UI test and snapshot: a Wednesday.
 TODAY = dt.date(2026, 11, 25)
 
+# settle() gives up after this many passes that each found a worker still running.
+SETTLE_ROUNDS = 50
+
 # The app-wide key that opens each mode.
 MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
 
 
 async def settle(pilot) -> None:
-    """Let the app process what is pending, then wait for its workers (store reads and writes)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the app has done everything it set out to do.
+
+    Process what is pending, wait for every running worker (store reads and writes), and go round
+    again until a pass starts no new worker: a save's worker starts the reload that follows it, and
+    that reload may start another. A worker cancelled or failed along the way counts as done (the
+    test's own assertions say whether that was right).
+    """
+    app = pilot.app
+    for _ in range(SETTLE_ROUNDS):
+        await pilot.pause()
+        busy = [worker for worker in list(app.workers) if not worker.is_finished]
+        if not busy:
+            return
+        await asyncio.gather(*(worker.wait() for worker in busy), return_exceptions=True)
+    raise AssertionError(f"the app was still starting workers after {SETTLE_ROUNDS} rounds")
 
 
 async def open_mode(pilot, mode: str) -> Any:
