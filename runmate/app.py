@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable
 
 from textual import work
@@ -18,7 +19,7 @@ from textual.worker import Worker, WorkerFailed, WorkType
 
 from runmate.models import Settings
 from runmate.palette import RunmateCommands
-from runmate.screens.base import OverlayScreen
+from runmate.screens.base import ASKING, OverlayScreen
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.damaged import DamagedDataScreen
@@ -227,24 +228,27 @@ class RunmateApp(App[None]):
 
     # -- leaving screens -----------------------------------------------------------------------
 
-    def _leave_then(self, screens: list[Screen[Any]], proceed: Callable[[], object]) -> None:
-        """Run ``proceed`` now, or after "Leave without saving?" if any of ``screens`` is dirty."""
+    def _leave_then(self, screens: Sequence[Screen[Any]], proceed: Callable[[], object]) -> None:
+        """Run ``proceed`` now, or after "Leave without saving?" if any of ``screens`` is dirty.
+
+        Nothing to ask is the common case, and it runs right away, so keys typed straight after
+        (a mode key, q then s) find the app already where the first key took it.
+        """
         dirty = [s for s in screens if _has_unsaved_changes(s)]
         if not dirty:
             proceed()
-            return
-        if self.screen.id == LEAVE_QUESTION_ID:
-            return
+        elif self.screen.id != LEAVE_QUESTION_ID:  # never ask twice at once
+            self._ask_to_leave(dirty, proceed)
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                for screen in dirty:
-                    discard = getattr(screen, "discard_changes", None)
-                    if callable(discard):
-                        discard()
-                proceed()
-
-        self.push_screen(leave_question(), answered)
+    @work(group=ASKING)
+    async def _ask_to_leave(self, dirty: list[Screen[Any]], proceed: Callable[[], object]) -> None:
+        if not await self.push_screen_wait(leave_question()):
+            return  # keep editing
+        for screen in dirty:
+            discard = getattr(screen, "discard_changes", None)
+            if callable(discard):
+                discard()
+        proceed()
 
     def close_overlay(self, screen: OverlayScreen) -> None:
         """Close a help/settings/welcome screen (and anything above it), asking if it has edits."""

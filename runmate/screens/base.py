@@ -33,6 +33,13 @@ While ``has_unsaved_changes()`` is True the app asks "Leave without saving?" bef
 closing the screen or quitting. If the person chooses to leave, the app calls
 ``discard_changes()`` so the edits really go away (a mode screen stays alive in the background).
 
+Dialogs
+-------
+When a dialog's answer decides what happens next, write it top to bottom in a ``@work(group=ASKING)``
+method: ``answer = await self.app.push_screen_wait(dialog)``, then act on the answer. The method
+runs as an async worker on the UI thread; store reads and writes it leads to still go to thread
+workers of their own (``in_background`` or ``@work(thread=True)``).
+
 Keys
 ----
 The app owns ``d c p j s ? f1 q`` (and ``ctrl+p``, ``ctrl+q``). Give each of your own bindings a
@@ -56,6 +63,11 @@ if TYPE_CHECKING:
     from runmate.store import Store
 
 R = TypeVar("R")
+
+ASKING = "runmate-asking"
+"""The worker group of every ``@work`` method that waits for a person's answer to a dialog
+(``await self.app.push_screen_wait(...)``). Such a worker takes as long as the person does, so
+nothing should wait for it to finish (the UI tests' ``settle()`` does not)."""
 
 
 class _RunmateScreenMixin:

@@ -24,7 +24,7 @@ from runmate.models import (
     Settings,
     week_start,
 )
-from runmate.screens.base import RunmateScreen
+from runmate.screens.base import ASKING, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import (
     ActivityDialog,
@@ -384,14 +384,13 @@ class PlanScreen(RunmateScreen):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def action_add(self) -> None:
-        def done(result: PlannedActivity | None) -> None:
-            if result is None:
-                return
-            self._follow(result.day)
-            self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
-
-        self.app.push_screen(ActivityDialog(day=self.selected_day()), done)
+    @work(group=ASKING)
+    async def action_add(self) -> None:
+        result: PlannedActivity | None = await self.app.push_screen_wait(ActivityDialog(day=self.selected_day()))
+        if result is None:
+            return
+        self._follow(result.day)
+        self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
 
     def action_edit(self) -> None:
         activity = self._need_activity()
@@ -411,107 +410,83 @@ class PlanScreen(RunmateScreen):
 
         self.app.push_screen(ActivityDialog(day=activity.day, activity=activity), done)
 
-    def action_delete(self) -> None:
+    @work(group=ASKING)
+    async def action_delete(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
+        question = ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it")
+        if await self.app.push_screen_wait(question):
+            self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
-
-        self.app.push_screen(
-            ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it"),
-            done,
-        )
-
-    def action_move(self) -> None:
+    @work(group=ASKING)
+    async def action_move(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
+        day: dt.date | None = await self.app.push_screen_wait(MoveDialog(activity, self.monday or activity.day))
+        if day is None or day == activity.day:
+            return
 
-        def done(day: dt.date | None) -> None:
-            if day is None or day == activity.day:
-                return
+        def change(a: PlannedActivity) -> None:
+            a.date = day.isoformat()
 
-            def change(a: PlannedActivity) -> None:
-                a.date = day.isoformat()
+        self._follow(day)
+        self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
 
-            self._follow(day)
-            self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
-
-        self.app.push_screen(MoveDialog(activity, self.monday or activity.day), done)
-
-    def action_tick(self) -> None:
+    @work(group=ASKING)
+    async def action_tick(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
         if activity.status == STATUS_DONE:
-
-            def undo(yes: bool | None) -> None:
-                if yes:
-                    self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "Un-tick this?",
-                    f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
-                    yes="Un-tick",
-                    no="Keep it done",
-                ),
-                undo,
+            question = ConfirmScreen(
+                "Un-tick this?",
+                f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
+                yes="Un-tick",
+                no="Keep it done",
             )
+            if await self.app.push_screen_wait(question):
+                self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
             return
         not_yet = plans.too_early_to_tick(activity, self.today())
         if not_yet:
             self.notify(not_yet, timeout=6, markup=False)
             return
+        result: Completion | None = await self.app.push_screen_wait(DoneDialog(activity))
+        if result is None:
+            return
 
-        def done(result: Completion | None) -> None:
-            if result is None:
-                return
+        def change(a: PlannedActivity) -> None:
+            a.mark_done(result.before, result.after, result.minutes)
 
-            def change(a: PlannedActivity) -> None:
-                a.mark_done(result.before, result.after, result.minutes)
+        self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
 
-            self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
-
-        self.app.push_screen(DoneDialog(activity), done)
-
-    def action_rest(self) -> None:
+    @work(group=ASKING)
+    async def action_rest(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
         if activity.status == STATUS_REST:
             self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
             return
-
-        def done(reason: str | None) -> None:
-            if reason is None:
-                return
-
-            def change(a: PlannedActivity) -> None:
-                a.mark_rest(reason)
-
-            self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
-
-        if activity.status != STATUS_DONE:
-            self.app.push_screen(RestDialog(activity), done)
-            return
-
-        def rest_instead(yes: bool | None) -> None:
-            if yes:
-                self.app.push_screen(RestDialog(activity), done)
-
-        self.app.push_screen(
-            ConfirmScreen(
+        if activity.status == STATUS_DONE:
+            question = ConfirmScreen(
                 "A rest day instead?",
                 f"{plans.describe_plan(activity)} is ticked off; as a rest day, how you felt before and after is cleared.",
                 yes="Rest instead",
                 no="Keep it done",
-            ),
-            rest_instead,
-        )
+            )
+            if not await self.app.push_screen_wait(question):
+                return
+        reason: str | None = await self.app.push_screen_wait(RestDialog(activity))
+        if reason is None:
+            return
+
+        def change(a: PlannedActivity) -> None:
+            a.mark_rest(reason)
+
+        self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
 
     def action_goal(self) -> None:
         settings = self.data.settings if self.data else Settings()
@@ -540,20 +515,17 @@ class PlanScreen(RunmateScreen):
             self.app.call_from_thread(self._problem, str(exc))
             return
         count = len(plans.future_starter_ids(existing, today))
-        self.app.call_from_thread(self._push_starter, today, count)
+        self.app.call_from_thread(self._offer_starter, today, count)
 
-    def _push_starter(self, today: dt.date, count: int) -> None:
-        def done(choice: StarterChoice | None) -> None:
-            if choice is None:
-                return
-
-            # The dialog has said what starting again replaces (the same sessions counted above).
-            op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week, replace=True)
-
-            self._follow(choice.start)
-            self._save(lambda store: store.write(op), f"Starter program from week {choice.week} is in your plan. Go gently.")
-
-        self.app.push_screen(StarterDialog(today=today, replacing=count), done)
+    @work(group=ASKING)
+    async def _offer_starter(self, today: dt.date, count: int) -> None:
+        choice: StarterChoice | None = await self.app.push_screen_wait(StarterDialog(today=today, replacing=count))
+        if choice is None:
+            return
+        # The dialog has said what starting again replaces (the same sessions counted above).
+        op = plans.starter_transaction(ACTIVITIES, today=today, start=choice.start, first_week=choice.week, replace=True)
+        self._follow(choice.start)
+        self._save(lambda store: store.write(op), f"Starter program from week {choice.week} is in your plan. Go gently.")
 
     def _follow(self, day: dt.date) -> None:
         """Show the week holding ``day`` (after a save that lands there)."""

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from runmate.app import RunmateApp
 from runmate.models import Settings
-from runmate.screens.base import RunmateScreen
+from runmate.screens.base import ASKING, RunmateScreen
 from runmate.store import Store
 
 # The fixed "today" of every UI test and snapshot: a Wednesday.
@@ -40,12 +40,13 @@ async def settle(pilot) -> None:
     Process what is pending, wait for every running worker (store reads and writes), and go round
     again until a pass starts no new worker: a save's worker starts the reload that follows it, and
     that reload may start another. A worker cancelled or failed along the way counts as done (the
-    test's own assertions say whether that was right).
+    test's own assertions say whether that was right). Workers waiting for the answer to a dialog
+    (group ASKING) are not waited for: the test gives the answer.
     """
     app = pilot.app
     for _ in range(SETTLE_ROUNDS):
         await pilot.pause()
-        busy = [worker for worker in list(app.workers) if not worker.is_finished]
+        busy = [worker for worker in list(app.workers) if not worker.is_finished and worker.group != ASKING]
         if not busy:
             return
         await asyncio.gather(*(worker.wait() for worker in busy), return_exceptions=True)
