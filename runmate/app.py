@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from collections.abc import Sequence
-from typing import Any, Callable
+from typing import Any
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.signal import Signal
@@ -18,7 +17,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerFailed, WorkType
 
 from runmate.models import Settings
-from runmate.palette import RunmateCommands
+from runmate.palette import RunmateCommands, app_bindings
 from runmate.screens.base import ASKING, OverlayScreen
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
@@ -70,19 +69,7 @@ class RunmateApp(App[None]):
     # Screens get the class -narrow or -wide, and -short or -tall, for styles that use more room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    BINDINGS = [
-        Binding("d", "goto('dashboard')", "Dashboard", tooltip="Today and the last weeks at a glance"),
-        Binding("c", "goto('checkin')", "Check-in", tooltip="How are you this morning?"),
-        Binding("p", "goto('plan')", "Plan", tooltip="This week's activities"),
-        Binding("j", "goto('journal')", "Journal", tooltip="Reflections"),
-        Binding("s", "settings", "Settings", tooltip="Name, support contact, weekly goal, theme"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key you can press"),
-        # Shown in the footer only while a text field takes the letters (the footer shows one key per action).
-        Binding("f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
-    ]
+    BINDINGS = app_bindings()  # from runmate.palette.COMMANDS, which the command palette shows too
 
     def __init__(
         self,

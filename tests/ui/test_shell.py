@@ -10,6 +10,7 @@ from textual.worker import WorkerFailed
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
+from runmate.palette import RunmateCommands
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.damaged import DamagedDataScreen
@@ -139,6 +140,24 @@ async def test_command_palette_offers_the_same_actions(app_factory):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_palette_offers_every_app_key_and_names_it(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        offered = {hit.text: hit.help async for hit in RunmateCommands(app.screen).discover()}
+        # What the footer and help show for the app's keys: each action once, with its shown keys.
+        keys: dict[str, list[str]] = {}
+        for binding in RunmateApp.BINDINGS:
+            if binding.show:
+                keys.setdefault(binding.description, []).append(app.get_key_display(binding))
+        del keys["Check-in"]  # where you are is not offered, as its key is greyed
+        assert set(offered) == set(keys)
+        for name, shown in keys.items():
+            assert offered[name].endswith(f"({' or '.join(shown)})"), (name, offered[name])
+        assert offered["Help"].endswith("(? or f1)") and offered["Quit"].endswith("(q)")
 
 
 # -- help -----------------------------------------------------------------------------------------
