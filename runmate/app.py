@@ -32,7 +32,7 @@ from runmate.store import Change, DataFileError, Store, StoreError
 
 DAMAGED_MODE = "damaged"
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
-# How often the app looks at the data file for changes made elsewhere, in seconds.
+# How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # App actions that stay off while the data file can't be read.
 BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette"}
@@ -77,7 +77,7 @@ class RunmateApp(App[None]):
         *,
         data_problem: DataFileError | None = None,
         today: dt.date | None = None,
-        poll_interval: float = POLL_INTERVAL,
+        poll_interval: float | None = POLL_INTERVAL,
     ):
         self.settings = Settings()
         """The settings as read at start or last saved here (screens read the store for fresh ones)."""
@@ -120,7 +120,8 @@ class RunmateApp(App[None]):
         if self.data_problem is not None:
             return
         self._marker = self.store.change_marker()
-        self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
+        if self.poll_interval is not None:
+            self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
         if not self.settings.welcomed:
             self.push_screen(WelcomeScreen())
 

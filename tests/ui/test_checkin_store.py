@@ -41,7 +41,7 @@ def quiet_app(data_dir: Path, **settings) -> RecordingApp:
     """An app that does not look for outside changes by itself, so only the check-in screen reads."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=True, **settings))
-    return RecordingApp(store=store, today=TODAY, poll_interval=600)
+    return RecordingApp(store=store, today=TODAY, poll_interval=None)
 
 
 # --- the calm note: at most once a day, whether the app or the command showed it ----------------

@@ -260,7 +260,7 @@ async def test_welcome_shows_once(app_factory, data_dir):
         assert isinstance(app.screen, DashboardScreen)
     assert Store(data_dir).settings().welcomed is True
 
-    again = RunmateApp(store=Store(data_dir))
+    again = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, DashboardScreen)
@@ -269,7 +269,7 @@ async def test_welcome_shows_once(app_factory, data_dir):
 
 async def test_welcome_shows_where_the_data_lives(tmp_path, monkeypatch):
     data_dir = Path.home() / "runmate-data"
-    app = RunmateApp(store=Store(data_dir))
+    app = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert "~/runmate-data/runmate.json" in screen_text(app)
@@ -318,7 +318,7 @@ async def test_settings_persist_and_theme_applies_at_start(app_factory, data_dir
     )
     assert saved.welcomed is True
 
-    again = RunmateApp(store=Store(data_dir))
+    again = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.theme == "nord"
@@ -536,6 +536,19 @@ async def test_a_check_in_saved_elsewhere_shows_up(data_dir):
         assert probe.changed_calls == calls + 1
 
 
+async def test_without_a_poll_interval_the_app_does_not_look(data_dir):
+    app = make_probe_app(data_dir, poll_interval=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        probe = app.screen
+        calls = probe.changed_calls
+        Store(data_dir).save_checkin(CheckIn(date="2026-11-25", mood=4))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert probe.changed_calls == calls
+        assert "0 check-ins" in screen_text(app)
+
+
 async def test_background_mode_screens_hear_of_changes_too(data_dir):
     app = make_probe_app(data_dir, poll_interval=0.1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -552,7 +565,7 @@ async def test_background_mode_screens_hear_of_changes_too(data_dir):
 
 
 async def test_data_saved_tells_the_other_screens_not_the_saver(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         probe = app.screen
@@ -574,7 +587,7 @@ async def test_data_saved_tells_the_other_screens_not_the_saver(data_dir):
 
 
 async def test_the_settings_screen_saves_and_announces(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         probe = app.screen
@@ -650,7 +663,7 @@ async def test_damaged_while_running_shows_the_calm_screen(data_dir):
 
 
 async def test_damaged_found_by_a_key_action_shows_the_calm_screen(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     path = data_dir / "runmate.json"
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -666,7 +679,7 @@ async def test_damaged_found_by_a_key_action_shows_the_calm_screen(data_dir):
 
 
 async def test_any_other_error_in_a_worker_still_ends_the_app(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     with pytest.raises(WorkerFailed, match="invalid literal"):
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)

@@ -25,7 +25,7 @@ def make(welcomed: bool = True, settings: Settings | None = None) -> RunmateApp:
     if settings is not None or welcomed:
         store.save_settings(settings or Settings(welcomed=True))
     store.check()
-    return RunmateApp(store=store, today=TODAY)
+    return RunmateApp(store=store, today=TODAY, poll_interval=None)
 
 
 async def steady(pilot) -> None:

@@ -156,7 +156,8 @@ class ProbeApp(RecordingApp):
     MODES = {**RunmateApp.MODES, "dashboard": ProbeScreen}
 
 
-def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float = 0.1, **settings) -> ProbeApp:
+def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float | None = None, **settings) -> ProbeApp:
+    """A ProbeApp on ``data_dir``; it looks for changes made elsewhere only if given a poll_interval."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=welcomed, **settings))
     store.check()
