@@ -19,17 +19,18 @@ def make_app(
     welcomed: bool = True,
     settings: Settings | None = None,
     poll_interval: float | None = None,
+    mode: str | None = None,
 ):
-    """A RunmateApp on ``data_dir`` that records its notifications. By default the first-run
-    welcome is marked as seen, and the app does not look for changes made elsewhere (a test about
-    that passes a poll_interval)."""
+    """A RunmateApp on ``data_dir`` that records its notifications, starting in ``mode`` (by
+    default the dashboard). By default the first-run welcome is marked as seen, and the app does
+    not look for changes made elsewhere (a test about that passes a poll_interval)."""
     store = Store(data_dir)
     if settings is not None or welcomed:
         chosen = settings or Settings()
         chosen.welcomed = welcomed if settings is None else chosen.welcomed
         store.save_settings(chosen)
     store.check()
-    return RecordingApp(store=store, today=today, poll_interval=poll_interval)
+    return RecordingApp(store=store, today=today, poll_interval=poll_interval, mode=mode)
 
 
 @pytest.fixture

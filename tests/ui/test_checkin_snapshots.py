@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
@@ -11,6 +12,12 @@ from runmate.models import CheckIn
 from ui_helpers import TODAY, open_mode
 
 SIZES = [(80, 24), (120, 36)]
+
+
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
 
 
 def _history(store) -> None:

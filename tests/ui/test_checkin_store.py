@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import partial
 from pathlib import Path
+
+import pytest
 
 from runmate.cli import Context, build_parser, run_handler
 from runmate.models import CheckIn, Settings
@@ -37,11 +40,18 @@ def low_history(data_dir: Path, count: int = 4) -> None:
         store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=i)).isoformat(), mood=2))
 
 
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
+
+
 def quiet_app(data_dir: Path, **settings) -> RecordingApp:
-    """An app that does not look for outside changes by itself, so only the check-in screen reads."""
+    """An app that starts on the check-in screen and does not look for outside changes by itself,
+    so only the check-in screen reads."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=True, **settings))
-    return RecordingApp(store=store, today=TODAY, poll_interval=None)
+    return RecordingApp(store=store, today=TODAY, poll_interval=None, mode="checkin")
 
 
 # --- the calm note: at most once a day, whether the app or the command showed it ----------------

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
+
+import pytest
 
 from textual.widgets import OptionList, Static
 
@@ -24,6 +27,12 @@ from runmate.store import LockTimeout, Store, StoreError
 from ui_helpers import TODAY, open_mode, screen_text, settle
 
 WHY = "Move three mornings a week, because it clears my head and helps me sleep."
+
+
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the plan screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="plan")
 
 
 def add(store: Store, date: str, kind: str = "run", minutes: int = 20, **extra) -> PlannedActivity:

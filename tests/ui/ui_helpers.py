@@ -54,8 +54,10 @@ async def settle(pilot) -> None:
 
 
 async def open_mode(pilot, mode: str) -> Any:
-    """Press the key of ``mode``, wait until it has loaded, and return its screen."""
-    await pilot.press(MODE_KEYS[mode])
+    """Press the key of ``mode`` (unless the app started there), wait until it has loaded, and
+    return its screen."""
+    if pilot.app.current_mode != mode:
+        await pilot.press(MODE_KEYS[mode])
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, pilot.app.MODES[mode])
@@ -83,9 +85,13 @@ def screen_text(app) -> str:
 
 
 class RecordingApp(RunmateApp):
-    """A RunmateApp that keeps every notification it is asked to show, for tests to read."""
+    """A RunmateApp for tests: it keeps every notification it is asked to show, and it can start in
+    another mode than the dashboard (a test about one screen need not open it by its key first;
+    test_shell.py covers the keys)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mode: str | None = None, **kwargs: Any) -> None:
+        if mode is not None:
+            self.DEFAULT_MODE = mode  # read by App.__init__
         super().__init__(*args, **kwargs)
         self.notifications: list[Notification] = []
 
