@@ -9,7 +9,7 @@ import pytest
 
 from runmate.models import CheckIn
 
-from ui_helpers import TODAY, open_mode
+from ui_helpers import TODAY, open_mode, paste
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -46,7 +46,7 @@ def test_filled_checkin(snap_compare, app_factory, size):
     async def fill(pilot) -> None:
         await _open(pilot)
         await pilot.press("4", "2", "3", "ctrl+l", "enter", "3")
-        await pilot.press(*"slow start, [bold]x[/]")
+        paste(pilot.app, "slow start, [bold]x[/]")
         await pilot.pause()
 
     assert snap_compare(app, run_before=fill, terminal_size=size)

@@ -22,7 +22,7 @@ from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import DataFileError, Store
 
-from ui_helpers import ProbeScreen, make_probe_app, screen_text, settle
+from ui_helpers import ProbeScreen, make_probe_app, paste, screen_text, settle
 
 MODE_KEYS = {"d": ("dashboard", DashboardScreen), "c": ("checkin", CheckInScreen), "p": ("plan", PlanScreen), "j": ("journal", JournalScreen)}
 
@@ -71,7 +71,7 @@ async def test_mode_keys_work_from_settings_and_help(app_factory, opener):
             await settle(pilot)
             assert isinstance(app.screen, SettingsScreen if opener == "s" else HelpScreen)
             if opener == "s":
-                await pilot.press("tab", "tab", "tab", "tab")  # off the text fields, onto the theme
+                app.screen.query_one("#theme", Select).focus()  # off the text fields
                 await settle(pilot)
                 assert not isinstance(app.focused, Input)
             await pilot.press(key)
@@ -105,7 +105,7 @@ async def test_current_mode_is_greyed_in_the_footer(app_factory):
         # On settings (over the check-in) the check-in key goes back, so it is not greyed.
         await pilot.press("s")
         await settle(pilot)
-        await pilot.press("tab", "tab", "tab", "tab")
+        app.screen.query_one("#theme", Select).focus()  # off the text fields
         await settle(pilot)
         keys = footer_keys(app)
         assert keys["goto('checkin')"] is True
@@ -293,10 +293,10 @@ async def test_settings_persist_and_theme_applies_at_start(app_factory, data_dir
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await settle(pilot)
-        await pilot.press(*"Sam")
-        await pilot.press("tab", *"my sister Ann")
-        await pilot.press("tab", "backspace", "4")
-        await pilot.press("tab", *"to sleep better")
+        await pilot.press(*"Sam", "tab")
+        paste(app, "my sister Ann")
+        await pilot.press("tab", "backspace", "4", "tab")
+        paste(app, "to sleep better")
         await pilot.press("tab")  # the theme
         await settle(pilot)
         assert isinstance(app.focused, Select)
@@ -416,7 +416,7 @@ async def test_leaving_dirty_settings_asks_first(app_factory, data_dir):
         await pilot.press("s")
         await settle(pilot)
         await pilot.press(*"Sam")
-        await pilot.press("tab", "tab", "tab", "tab")  # onto the theme, so d is a key again
+        app.screen.query_one("#theme", Select).focus()  # off the text fields, so d is a key again
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)

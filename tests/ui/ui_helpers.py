@@ -64,6 +64,17 @@ async def open_mode(pilot, mode: str) -> Any:
     return screen
 
 
+def paste(app, text: str) -> None:
+    """Put ``text`` into the focused text field in one go, as pasting it would.
+
+    For tests where what is entered matters and not the typing of it (each key press costs a UI
+    test a few hundredths of a second); tests about typing press the keys.
+    """
+    field = app.focused
+    assert isinstance(field, Input), field
+    field.insert_text_at_cursor(text)
+
+
 # Rich writes each run of text of a screenshot as <text x=".." clip-path="url(#..-line-N)">; x counts
 # cells of 20 * 0.61 pixels (its default font size and aspect ratio).
 SVG_TEXT = re.compile(r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.DOTALL)
