@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
-from textual.worker import WorkerFailed
+from textual.worker import Worker, WorkerFailed, WorkType, get_current_worker
 
 from runmate.models import Settings
-from runmate.palette import RunmateCommands
+from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
-from runmate.screens.base import OverlayScreen
+from runmate.screens.base import ASKING, OverlayScreen
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.damaged import DamagedDataScreen
@@ -32,7 +34,7 @@ from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
-# How often the app looks at the data file for changes made elsewhere, in seconds.
+# How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # App actions that stay off while the data file can't be read.
 BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette"}
@@ -69,19 +71,7 @@ class RunmateApp(App[None]):
     # Screens get the class -narrow or -wide, and -short or -tall, for styles that use more room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    BINDINGS = [
-        Binding("d", "goto('dashboard')", "Dashboard", tooltip="Today and the last weeks at a glance"),
-        Binding("c", "goto('checkin')", "Check-in", tooltip="How are you this morning?"),
-        Binding("p", "goto('plan')", "Plan", tooltip="This week's activities"),
-        Binding("j", "goto('journal')", "Journal", tooltip="Reflections"),
-        Binding("s", "settings", "Settings", tooltip="Name, support contact, weekly goal, theme"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key you can press"),
-        # Shown in the footer only while a text field takes the letters (the footer shows one key per action).
-        Binding("f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
-    ]
+    BINDINGS = app_bindings()  # from runmate.palette.COMMANDS, which the command palette shows too
 
     def __init__(
         self,
@@ -89,7 +79,7 @@ class RunmateApp(App[None]):
         *,
         data_problem: DataFileError | None = None,
         today: dt.date | None = None,
-        poll_interval: float = POLL_INTERVAL,
+        poll_interval: float | None = POLL_INTERVAL,
     ):
         self.settings = Settings()
         """The settings as read at start or last saved here (screens read the store for fresh ones)."""
@@ -115,6 +105,25 @@ class RunmateApp(App[None]):
         self._exiting = False
         self.workers_waiting: set[Any] = set()
         """Workers waiting for the person to answer a question (see RunmateScreen.ask)."""
+        self.data_signal: Signal[Screen[Any] | None] = Signal(self, "data-changed")
+        """Published whenever the data file changed, with the screen that saved (None: another runmate).
+
+        Every runmate screen subscribes on mount (see runmate.screens.base).
+        """
+        self._open_screens: list[Screen[Any]] = []
+
+    async def ask(self, screen: Screen[Any]) -> Any:
+        """Show a question or dialog and wait for its answer (from an async ``@work`` method).
+
+        The worker is listed in ``workers_waiting`` meanwhile, so whoever waits for the app's work
+        to finish (the UI tests' ``settle``) knows it is waiting on the person, not on the disk.
+        """
+        worker = get_current_worker()
+        self.workers_waiting.add(worker)
+        try:
+            return await self.push_screen_wait(screen)
+        finally:
+            self.workers_waiting.discard(worker)
 
     def today(self) -> dt.date:
         """The local date now, or the fixed date given for tests and screenshots."""
@@ -128,7 +137,8 @@ class RunmateApp(App[None]):
         if self.data_problem is not None:
             return
         self._marker = self.store.change_marker()
-        self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
+        if self.poll_interval is not None:
+            self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
         if self.store.shared_folder:
             self.notify(
                 visible(shared_folder_note(self.store.data_dir)), title="A shared folder", severity="warning", markup=False, timeout=15
@@ -223,28 +233,31 @@ class RunmateApp(App[None]):
             return
         if self.screen.id == LEAVE_QUESTION_ID:
             return
-        self._leave_then(list(self.all_screens()), self.exit)
+        self._leave_then(self.all_screens(), self.exit)
 
     # -- leaving screens -----------------------------------------------------------------------
 
-    def _leave_then(self, screens: list[Screen[Any]], proceed: Callable[[], object]) -> None:
-        """Run ``proceed`` now, or after "Leave without saving?" if any of ``screens`` is dirty."""
+    def _leave_then(self, screens: Sequence[Screen[Any]], proceed: Callable[[], object]) -> None:
+        """Run ``proceed`` now, or after "Leave without saving?" if any of ``screens`` is dirty.
+
+        Nothing to ask is the common case, and it runs right away, so keys typed straight after
+        (a mode key, q then s) find the app already where the first key took it.
+        """
         dirty = [s for s in screens if _has_unsaved_changes(s)]
         if not dirty:
             proceed()
-            return
-        if self.screen.id == LEAVE_QUESTION_ID:
-            return
+        elif self.screen.id != LEAVE_QUESTION_ID:  # never ask twice at once
+            self._ask_to_leave(dirty, proceed)
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                for screen in dirty:
-                    discard = getattr(screen, "discard_changes", None)
-                    if callable(discard):
-                        discard()
-                proceed()
-
-        self.push_screen(leave_question(), answered)
+    @work(group=ASKING)
+    async def _ask_to_leave(self, dirty: list[Screen[Any]], proceed: Callable[[], object]) -> None:
+        if not await self.ask(leave_question()):
+            return  # keep editing
+        for screen in dirty:
+            discard = getattr(screen, "discard_changes", None)
+            if callable(discard):
+                discard()
+        proceed()
 
     def close_overlay(self, screen: OverlayScreen) -> None:
         """Close a help/settings/welcome screen (and anything above it), asking if it has edits."""
@@ -271,10 +284,17 @@ class RunmateApp(App[None]):
 
     # -- live data -----------------------------------------------------------------------------
 
-    def all_screens(self) -> Iterator[Screen[Any]]:
-        """Every screen the app has created and not closed, in every mode."""
-        for stack in list(self._screen_stacks.values()):
-            yield from list(stack)
+    def screen_opened(self, screen: Screen[Any]) -> None:
+        """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
+        self._open_screens.append(screen)
+
+    def screen_closed(self, screen: Screen[Any]) -> None:
+        if screen in self._open_screens:
+            self._open_screens.remove(screen)
+
+    def all_screens(self) -> list[Screen[Any]]:
+        """Every runmate screen the app has opened and not closed, in every mode, shown or not."""
+        return list(self._open_screens)
 
     def _poll_for_changes(self) -> None:
         if self.data_problem is None:
@@ -310,12 +330,7 @@ class RunmateApp(App[None]):
         self.data_saved(source)
 
     def _announce(self, source: Screen[Any] | None) -> None:
-        for screen in self.all_screens():
-            if screen is source:
-                continue
-            changed = getattr(screen, "data_changed", None)
-            if callable(changed):
-                changed()
+        self.data_signal.publish(source)
 
     # -- a damaged file ------------------------------------------------------------------------
 
@@ -337,13 +352,70 @@ class RunmateApp(App[None]):
             self.show_data_problem(error)
             return True
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Store calls in workers and message handlers end up here; a damaged file is not a crash.
-        problem = _data_file_error(error)
-        if problem is not None and self.is_running:
-            self.show_data_problem(problem)
-            return
-        super()._handle_exception(error)
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        # The app's own workers (and @work methods) meet a damaged file calmly, like the screens'.
+        return super().run_worker(
+            self.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
+    def calm_about_damage(self, work: WorkType[Any], *, thread: bool) -> WorkType[Any]:
+        """``work`` for a worker, made to show the damaged-file screen if it meets a damaged file.
+
+        Any other error propagates as before (and so ends the app, as a bug should). The screens'
+        base class passes every worker of a runmate screen through here.
+        """
+
+        def shown(error: Exception) -> bool:
+            problem = _data_file_error(error)
+            if problem is None or not self.is_running:
+                return False
+            if thread:
+                self.call_from_thread(self.show_data_problem, problem)
+            else:
+                self.show_data_problem(problem)
+            return True
+
+        if inspect.iscoroutinefunction(work) or inspect.isawaitable(work):
+            awaitable = work
+
+            async def calm_async() -> Any:
+                try:
+                    return await (awaitable() if callable(awaitable) else awaitable)
+                except Exception as error:
+                    if not shown(error):
+                        raise
+                    return None
+
+            return calm_async
+
+        call = work
+
+        def calm() -> Any:
+            try:
+                return call()
+            except Exception as error:
+                if not shown(error):
+                    raise
+                return None
+
+        return calm
 
 
 def _has_unsaved_changes(screen: Screen[Any]) -> bool:

@@ -1,32 +1,77 @@
-"""The command palette (ctrl+p): the same actions as the app-wide keys, found by typing."""
+"""runmate's app-wide commands, each defined once: the app's key bindings and the command palette
+(ctrl+p) are both built from COMMANDS, so a key and its palette entry never drift apart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
+from textual.actions import parse
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# (name shown, action run on the app, help line)
-COMMANDS = (
-    ("Dashboard", "goto('dashboard')", "Go to the dashboard (d)"),
-    ("Check-in", "goto('checkin')", "Check in: how are you this morning? (c)"),
-    ("Plan", "goto('plan')", "Plan the week's activities (p)"),
-    ("Journal", "goto('journal')", "Read and write reflections (j)"),
-    ("Settings", "settings", "Name, support contact, weekly goal and theme (s)"),
-    ("Help", "help", "Show every key (? or f1)"),
-    ("Quit", "quit", "Quit runmate (q)"),
+
+@dataclass(frozen=True)
+class Key:
+    """One key for a command, as the footer shows it (or not)."""
+
+    key: str
+    display: str | None = None
+    show: bool = True  # in the footer
+    priority: bool = False  # before any screen or widget sees the key
+
+
+@dataclass(frozen=True)
+class AppCommand:
+    """A command of the whole app: its name (footer, palette, help), the app action it runs, its
+    keys and one help line (the palette's line under the name, and the footer's tooltip)."""
+
+    name: str
+    action: str
+    keys: tuple[Key, ...]
+    help: str
+    in_palette: bool = True
+
+    def bindings(self) -> list[Binding]:
+        return [
+            Binding(k.key, self.action, self.name, show=k.show, key_display=k.display, priority=k.priority, tooltip=self.help)
+            for k in self.keys
+        ]
+
+
+COMMANDS: tuple[AppCommand, ...] = (
+    AppCommand("Dashboard", "goto('dashboard')", (Key("d"),), "Today and the last two weeks at a glance"),
+    AppCommand("Check-in", "goto('checkin')", (Key("c"),), "How are you this morning?"),
+    AppCommand("Plan", "goto('plan')", (Key("p"),), "This week's runs, walks and rest days"),
+    AppCommand("Journal", "goto('journal')", (Key("j"),), "Your reflections"),
+    AppCommand("Settings", "settings", (Key("s"),), "Name, support contact, weekly goal and theme"),
+    # f1 shows in the footer only while a text field takes the ? (the footer shows one key an action).
+    AppCommand("Help", "help", (Key("question_mark", display="?"), Key("f1")), "Every key you can press"),
+    AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", show=False, priority=True)), "Quit runmate"),
+    AppCommand(
+        "Commands", "command_palette", (Key("ctrl+p", show=False, priority=True),), "Search all actions", in_palette=False
+    ),
 )
 
 
+def app_bindings() -> list[BindingType]:
+    """The app's key bindings, in the order of COMMANDS."""
+    return [binding for command in COMMANDS for binding in command.bindings()]
+
+
 class RunmateCommands(Provider):
-    """Mode switches, settings, help and quit, each run through the app like its key."""
+    """The app's commands, each run through the app like its key (and offered only where its key works)."""
 
     def _commands(self):
         app = self.app
-        for name, action, help_text in COMMANDS:
-            if not app.check_action(*_split(action)):
+        for command in COMMANDS:
+            if not command.in_palette:
                 continue
-            yield name, partial(app.call_later, app.run_action, action), help_text
+            _, name, parameters = parse(command.action)
+            if not app.check_action(name, parameters):
+                continue
+            keys = " or ".join(app.get_key_display(b) for b in command.bindings() if b.show)
+            yield command.name, partial(app.call_later, app.run_action, command.action), f"{command.help} ({keys})"
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
@@ -38,10 +83,3 @@ class RunmateCommands(Provider):
             score = max(matcher.match(name), matcher.match(help_text) * 0.8)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
-
-
-def _split(action: str) -> tuple[str, tuple[object, ...]]:
-    if "(" not in action:
-        return action, ()
-    name, _, rest = action.partition("(")
-    return name, (rest.rstrip(")").strip("'\""),)

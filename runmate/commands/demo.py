@@ -6,7 +6,6 @@ import argparse
 
 from runmate.commands.base import Context, UsageError
 
-
 NAME = "demo"
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 from runmate.commands.base import Context, UsageError
 from runmate.formatting import day_label
 
-
 NAME = "plan"
 
 

@@ -14,13 +14,16 @@ How a screen keeps in step with the data file
   When the file is busy (another runmate holds it too long), the folder can't be used (an
   OSError) or the store refuses a value (a ValidationError), it shows a calm notification and
   the app goes on; ``failed`` then gets the error on the UI thread.
-* ``data_changed()`` is called by the app on every screen it has created, shown or not, whenever
-  the data file changed: written by another runmate (a check-in from the shell in another terminal)
-  or announced by another screen. Reload what you show there (in the background).
+* ``data_changed()`` is called on every runmate screen that is open, shown or not, whenever the
+  data file changed: written by another runmate (a check-in from the shell in another terminal)
+  or announced by another screen. Reload what you show there (in the background). It arrives
+  through ``app.data_signal`` (a ``textual.signal.Signal``), which the base class subscribes to
+  when the screen mounts; a screen only implements ``data_changed()``.
 * After a screen saves something it announces it with ``self.runmate.data_saved(self)`` (on the UI
   thread, for example in the ``then`` callback). The app remembers the file's new change marker so
-  it does not mistake the save for an outside write, and calls ``data_changed()`` on every other
-  screen, so the dashboard shows a check-in the moment it is saved.
+  it does not mistake the save for an outside write, and publishes ``data_signal`` with the saving
+  screen: every other screen hears ``data_changed()`` (the saver does not), so the dashboard shows
+  a check-in the moment it is saved.
 * A damaged data file raises ``runmate.store.DataFileError`` from any store call. Let it propagate
   (from a worker, an action or a message handler): the app catches it and shows a calm screen that
   names the file and what to do, instead of crashing. ``self.runmate.show_data_problem(error)`` does
@@ -40,6 +43,13 @@ While ``has_unsaved_changes()`` is True the app asks "Leave without saving?" bef
 closing the screen or quitting. If the person chooses to leave, the app calls
 ``discard_changes()`` so the edits really go away (a mode screen stays alive in the background).
 
+Dialogs
+-------
+When a dialog's answer decides what happens next, write it top to bottom in a ``@work(group=ASKING)``
+method: ``answer = await self.ask(dialog)``, then act on the answer. The method
+runs as an async worker on the UI thread; store reads and writes it leads to still go to thread
+workers of their own (``in_background`` or ``@work(thread=True)``).
+
 Keys
 ----
 The app owns ``d c p j s ? f1 q`` (and ``ctrl+p``, ``ctrl+q``). Give each of your own bindings a
@@ -58,14 +68,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from textual.screen import Screen
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, WorkType, get_current_worker
 
 from runmate.edits import Edit
+from runmate.models import ValidationError
 from runmate.screens.clash import ClashScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.store import Conflict, RecordGone
-from runmate.models import ValidationError
-from runmate.store import DataFileError, StoreError
+from runmate.store import Conflict, DataFileError, RecordGone, StoreError
 from runmate.textsafe import visible
 
 if TYPE_CHECKING:
@@ -73,6 +82,11 @@ if TYPE_CHECKING:
     from runmate.store import Store
 
 R = TypeVar("R")
+
+ASKING = "runmate-asking"
+"""The worker group of every ``@work`` method that waits for a person's answer to a dialog
+(``await self.ask(...)``). Such a worker takes as long as the person does, so
+nothing should wait for it to finish (the UI tests' ``settle()`` does not)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,42 @@ class _RunmateScreenMixin:
 
         return self.run_worker(job, thread=True, exclusive=exclusive, group=group)  # type: ignore[attr-defined]
 
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        """Textual's run_worker (used by ``@work`` too), with a damaged file shown calmly."""
+        return super().run_worker(  # type: ignore[misc]
+            self.runmate.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
+    def on_mount(self) -> None:
+        # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().
+        self.runmate.screen_opened(self)  # type: ignore[arg-type]
+        self.runmate.data_signal.subscribe(self, self._data_signal_received)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        self.runmate.screen_closed(self)  # type: ignore[arg-type]
+
+    def _data_signal_received(self, source: Screen | None) -> None:
+        if source is not self:
+            self.data_changed()
+
+
     def notify_problem(self, error: Exception, *, title: str, lead: str = "") -> None:
         """A busy or unusable file, or a refused value, as a calm notification; the app keeps running."""
         text = problem_text(error, self.store)
@@ -164,18 +214,8 @@ class _RunmateScreenMixin:
         )
 
     async def ask(self, screen: Screen[Any]) -> Any:
-        """Show a question or dialog and wait for its answer (from an async ``@work`` method).
-
-        The worker is listed in ``app.workers_waiting`` meanwhile, so whoever waits for the app's
-        work to finish (tests, a clean exit) knows it is waiting on the person, not on the disk.
-        """
-        worker = get_current_worker()
-        waiting: set[Worker[Any]] = self.app.workers_waiting
-        waiting.add(worker)
-        try:
-            return await self.app.push_screen_wait(screen)
-        finally:
-            waiting.discard(worker)
+        """Show a question or dialog and wait for its answer (from an async ``@work`` method)."""
+        return await self.runmate.ask(screen)
 
     async def save_edit(
         self, attempt: Callable[[Edit], R], edit: Edit, *, what: str, lead: str, recreate: bool = False
@@ -227,7 +267,7 @@ class _RunmateScreenMixin:
                 return EditOutcome(failed=True)
 
     def data_changed(self) -> None:
-        """Called by the app when the data file changed (here or in another process)."""
+        """Called when the data file changed (here or in another process); see the module docstring."""
 
     def has_unsaved_changes(self) -> bool:
         """True while the screen holds edits that are not saved yet."""

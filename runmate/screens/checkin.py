@@ -38,7 +38,7 @@ from runmate.models import (
     decimal_number,
     parse_checkin,
 )
-from runmate.screens.base import RunmateScreen
+from runmate.screens.base import ASKING, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.textsafe import as_stored, visible
@@ -363,20 +363,19 @@ class CheckInScreen(RunmateScreen):
         self._switch_day(self.shown + dt.timedelta(days=1))
 
     def _switch_day(self, day: dt.date) -> None:
-        if not self.has_unsaved_changes():
+        # Right away when there is nothing to ask, so [ [ [ pressed quickly counts every press.
+        if self.has_unsaved_changes():
+            self._switch_day_if_told(day)
+        else:
             self.show_day(day, focus=True)
-            return
+
+    @work(group=ASKING)
+    async def _switch_day_if_told(self, day: dt.date) -> None:
         assert self.shown is not None
         label = formatting.day_label(self.shown, self.today())
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.show_day(day, focus=True)
-
-        self.app.push_screen(
-            ConfirmScreen(f"Leave your changes for {label} unsaved?", yes="Leave them", no="Keep editing"),
-            answered,
-        )
+        question = ConfirmScreen(f"Leave your changes for {label} unsaved?", yes="Leave them", no="Keep editing")
+        if await self.ask(question):
+            self.show_day(day, focus=True)
 
     # -- the sleep hint ----------------------------------------------------------------------
 
@@ -488,7 +487,8 @@ class CheckInScreen(RunmateScreen):
 
     # -- deleting ----------------------------------------------------------------------------
 
-    def action_delete(self) -> None:
+    @work(group=ASKING)
+    async def action_delete(self) -> None:
         if self.shown is None:
             return
         day = self.shown
@@ -496,15 +496,9 @@ class CheckInScreen(RunmateScreen):
         if self._stored is None:
             self.notify(f"Nothing is saved for {label}, so there is nothing to delete.", markup=False)
             return
-
-        def answered(delete: bool | None) -> None:
-            if delete:
-                self._delete(day)
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete the check-in for {label}?", "This can't be undone.", yes="Delete", no="Keep it"),
-            answered,
-        )
+        question = ConfirmScreen(f"Delete the check-in for {label}?", "This can't be undone.", yes="Delete", no="Keep it")
+        if await self.ask(question):
+            self._delete(day)
 
     def _delete(self, day: dt.date) -> None:
         self.in_background(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -52,6 +52,20 @@ def _own_node(node: DOMNode, screen: Screen, app: App) -> bool:
     return node is screen or node is app or type(node).__module__.startswith("runmate")
 
 
+def class_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
+    """(key, binding) for every binding of ``node``'s class and its base classes.
+
+    Read from the ``BINDINGS`` of each class in the MRO, the way Textual merges them: a key bound
+    again in a subclass replaces the base class's bindings for that key and keeps its place.
+    (runmate sets no keymap and never turns off inherited bindings, so this is what the node has.)
+    """
+    merged: dict[str, list[Binding]] = {}
+    for cls in reversed(type(node).__mro__):
+        if issubclass(cls, DOMNode):
+            merged.update(BindingsMap(cls.__dict__.get("BINDINGS", [])).key_to_bindings)
+    return [(key, binding) for key, bindings in merged.items() for binding in bindings]
+
+
 def _keys_text(keys: list[str]) -> str:
     digits = [int(k) for k in keys if len(k) == 1 and k in "0123456789"]
     if len(digits) >= 3 and len(digits) == len(keys) and digits == list(range(digits[0], digits[0] + len(digits))):
@@ -85,7 +99,7 @@ def collect_keys(app: App, screen: Screen) -> list[KeySection]:
     listed: set[tuple[str, str]] = set()  # (key, action) pairs already shown
     for node in [*chain, *others]:
         in_chain = node in chain
-        for key, binding in node._bindings:  # the merged bindings, inherited ones included
+        for key, binding in class_bindings(node):
             if binding.system or key.startswith(SKIP_KEY_PREFIXES):
                 continue
             if not (binding.description or binding.action in DESCRIPTIONS):

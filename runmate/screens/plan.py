@@ -27,7 +27,7 @@ from runmate.models import (
     Settings,
     week_start,
 )
-from runmate.screens.base import RunmateScreen
+from runmate.screens.base import ASKING, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import (
     ActivityDialog,
@@ -42,8 +42,9 @@ from runmate.screens.plan_dialogs import (
 from runmate.store import Store
 from runmate.textsafe import visible
 
-# The fields of an activity its edit dialog changes.
+# The fields of an activity its edit dialog changes, and those a tick or a rest day changes.
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
+STATUS_FIELDS = ("status", "before", "after", "actual_minutes", "rest_reason")
 DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
 KIND_WIDTH = 18  # "Walk/run intervals"
 WIDE = 96  # from this list width on, the columns line up
@@ -406,14 +407,13 @@ class PlanScreen(RunmateScreen):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def action_add(self) -> None:
-        def done(result: PlannedActivity | None) -> None:
-            if result is None:
-                return
-            self._follow(result.day)
-            self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
-
-        self.app.push_screen(ActivityDialog(day=self.selected_day()), done)
+    @work(group=ASKING)
+    async def action_add(self) -> None:
+        result: PlannedActivity | None = await self.ask(ActivityDialog(day=self.selected_day()))
+        if result is None:
+            return
+        self._follow(result.day)
+        self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
 
     @work(group="plan-edit")
     async def action_edit(self) -> None:
@@ -444,73 +444,73 @@ class PlanScreen(RunmateScreen):
                 self.reload()
             return
 
-    def action_delete(self) -> None:
+    @work(group=ASKING)
+    async def action_delete(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
-
-        self.app.push_screen(
-            ConfirmScreen("Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it"),
-            done,
+        question = ConfirmScreen(
+            "Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it"
         )
+        if await self.ask(question):
+            self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
 
-    def action_move(self) -> None:
+    @work(group=ASKING)
+    async def action_move(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
+        day: dt.date | None = await self.ask(MoveDialog(activity, self.monday or activity.day))
+        if day is None or day == activity.day:
+            return
+        new_date = day.isoformat()
 
-        def done(day: dt.date | None) -> None:
-            if day is None or day == activity.day:
-                return
+        def change(a: PlannedActivity) -> None:
+            a.date = new_date
 
-            def change(a: PlannedActivity) -> None:
-                a.date = day.isoformat()
+        self._follow(day)
+        self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
 
-            self._follow(day)
-            self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
-
-        self.app.push_screen(MoveDialog(activity, self.monday or activity.day), done)
-
-    def action_tick(self) -> None:
+    @work(group=ASKING)
+    async def action_tick(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
         if activity.status == STATUS_DONE:
-
-            def undo(yes: bool | None) -> None:
-                if yes:
-                    self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "Un-tick this?",
-                    f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
-                    yes="Un-tick",
-                    no="Keep it done",
-                ),
-                undo,
+            question = ConfirmScreen(
+                "Un-tick this?",
+                f"{plans.describe_plan(activity)} goes back to planned; how you felt before and after is cleared.",
+                yes="Un-tick",
+                no="Keep it done",
             )
+            if await self.ask(question):
+                self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
             return
         not_yet = plans.too_early_to_tick(activity, self.today())
         if not_yet:
             self.notify(not_yet, timeout=6, markup=False)
             return
-
-        def done(result: Completion | None) -> None:
-            if result is None:
-                return
-
-            def change(a: PlannedActivity) -> None:
-                a.mark_done(result.before, result.after, result.minutes)
-
-            self._save(lambda store: store.update_activity(activity.id, change), "Ticked off. Well moved.", f"act:{activity.id}")
+        result: Completion | None = await self.ask(DoneDialog(activity))
+        if result is None:
+            return
+        ticked = PlannedActivity.from_dict(activity.to_dict())
+        ticked.mark_done(result.before, result.after, result.minutes)
+        # Only what this tick changes is written: how it felt, given meanwhile elsewhere, stays.
+        if await self._save_status(activity, ticked, "this activity"):
+            self._saved("Ticked off. Well moved.", f"act:{activity.id}")
             self._offer_reflection(activity.id)
 
-        self.app.push_screen(DoneDialog(activity), done)
+    async def _save_status(self, shown: PlannedActivity, new: PlannedActivity, what: str) -> bool:
+        """Save the status fields of ``new`` over ``shown`` as an edit (asks on a clash)."""
+        base = {name: getattr(shown, name) for name in STATUS_FIELDS}
+        chosen = {name: getattr(new, name) for name in STATUS_FIELDS}
+        store = self.store
+        outcome = await self.save_edit(
+            lambda e: store.edit_activity(shown.id, e), Edit.from_form(base, chosen, shown.id), what=what, lead="Not saved"
+        )
+        if not outcome.saved:
+            self.reload()
+        return outcome.saved
 
     @work(group="plan-reflect")
     async def _offer_reflection(self, activity_id: str) -> None:
@@ -528,40 +528,30 @@ class PlanScreen(RunmateScreen):
         if write:
             write_about(self.app, activity_id)
 
-    def action_rest(self) -> None:
+    @work(group=ASKING)
+    async def action_rest(self) -> None:
         activity = self._need_activity()
         if activity is None:
             return
         if activity.status == STATUS_REST:
             self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
             return
-
-        def done(reason: str | None) -> None:
-            if reason is None:
-                return
-
-            def change(a: PlannedActivity) -> None:
-                a.mark_rest(reason)
-
-            self._save(lambda store: store.update_activity(activity.id, change), "A rest day. Rest is part of the plan.", f"act:{activity.id}")
-
-        if activity.status != STATUS_DONE:
-            self.app.push_screen(RestDialog(activity), done)
-            return
-
-        def rest_instead(yes: bool | None) -> None:
-            if yes:
-                self.app.push_screen(RestDialog(activity), done)
-
-        self.app.push_screen(
-            ConfirmScreen(
+        if activity.status == STATUS_DONE:
+            question = ConfirmScreen(
                 "A rest day instead?",
                 f"{plans.describe_plan(activity)} is ticked off; as a rest day, how you felt before and after is cleared.",
                 yes="Rest instead",
                 no="Keep it done",
-            ),
-            rest_instead,
-        )
+            )
+            if not await self.ask(question):
+                return
+        reason: str | None = await self.ask(RestDialog(activity))
+        if reason is None:
+            return
+        rested = PlannedActivity.from_dict(activity.to_dict())
+        rested.mark_rest(reason)
+        if await self._save_status(activity, rested, "this activity"):
+            self._saved("A rest day. Rest is part of the plan.", f"act:{activity.id}")
 
     @work(group="plan-goal")
     async def action_goal(self) -> None:
@@ -595,19 +585,18 @@ class PlanScreen(RunmateScreen):
             title="Could not read your plan",
         )
 
-    def _push_starter(self, today: dt.date, count: int) -> None:
-        def done(choice: StarterChoice | None) -> None:
-            if choice is None:
-                return
+    @work(group=ASKING)
+    async def _push_starter(self, today: dt.date, count: int) -> None:
+        choice: StarterChoice | None = await self.ask(StarterDialog(today=today, replacing=count))
+        if choice is None:
+            return
 
-            # The dialog has said what starting again replaces (the same sessions counted above).
-            def start(store: Store) -> plans.StarterRestart:
-                return store.start_program(today=today, start=choice.start, first_week=choice.week, replace=True)
+        # The dialog has said what starting again replaces (the same sessions counted above).
+        def start(store: Store) -> plans.StarterRestart:
+            return store.start_program(today=today, start=choice.start, first_week=choice.week, replace=True)
 
-            self._follow(choice.start)
-            self._save(start, f"Starter program from week {choice.week} is in your plan. Go gently.")
-
-        self.app.push_screen(StarterDialog(today=today, replacing=count), done)
+        self._follow(choice.start)
+        self._save(start, f"Starter program from week {choice.week} is in your plan. Go gently.")
 
     def _follow(self, day: dt.date) -> None:
         """Show the week holding ``day`` (after a save that lands there)."""

@@ -25,9 +25,9 @@ from runmate.models import (
     PlannedActivity,
     Settings,
     ValidationError,
+    in_date_range,
     parse_activity,
     parse_completion,
-    in_date_range,
     parse_settings,
     whole_number,
 )

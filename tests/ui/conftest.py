@@ -6,23 +6,31 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from ui_helpers import TODAY
+from ui_helpers import TODAY, RecordingApp
 
 from runmate.models import Settings
 from runmate.store import Store
 
 
-def make_app(data_dir: Path, *, today: dt.date = TODAY, welcomed: bool = True, settings: Settings | None = None):
-    """A RunmateApp on ``data_dir``. By default the first-run welcome is marked as seen."""
-    from runmate.app import RunmateApp
-
+def make_app(
+    data_dir: Path,
+    *,
+    today: dt.date = TODAY,
+    welcomed: bool = True,
+    settings: Settings | None = None,
+    poll_interval: float | None = None,
+    mode: str | None = None,
+):
+    """A RunmateApp on ``data_dir`` that records its notifications, starting in ``mode`` (by
+    default the dashboard). By default the first-run welcome is marked as seen, and the app does
+    not look for changes made elsewhere (a test about that passes a poll_interval)."""
     store = Store(data_dir)
     if settings is not None or welcomed:
         chosen = settings or Settings()
         chosen.welcomed = welcomed if settings is None else chosen.welcomed
         store.save_settings(chosen)
     store.check()
-    return RunmateApp(store=store, today=today)
+    return RecordingApp(store=store, today=today, poll_interval=poll_interval, mode=mode)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from textual.widgets import Input
@@ -16,9 +17,15 @@ from runmate.widgets.scale import ScalePicker
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
+
+
 def notes(app) -> list[str]:
     """Title and message of every notification the app has shown."""
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    return [f"{n.title}: {n.message}" for n in app.notifications]
 
 
 def scale(screen, name: str) -> ScalePicker:
@@ -33,7 +40,7 @@ def text_input(screen, name: str) -> Input:
 
 
 async def test_full_checkin_with_keys_takes_under_15_presses(app_factory, data_dir):
-    app = app_factory()
+    app = app_factory(mode="dashboard")  # from the start of the app
     keys = ["c", "4", "3", "2", "7", "full_stop", "5", "enter", "4", "o", "k", "enter"]
     async with app.run_test(notifications=True) as pilot:
         await pilot.press("c")
@@ -412,7 +419,7 @@ async def test_line_back_mentions_todays_plan_and_an_easy_walk(app_factory):
 
 
 async def test_save_announces_data_saved(app_factory):
-    app = app_factory()
+    app = app_factory(mode="dashboard")  # from the start of the app
     calls: list[object] = []
     announce = app.data_saved
     app.data_saved = lambda source=None: (calls.append(source), announce(source))
@@ -467,21 +474,18 @@ async def test_no_safety_note_when_mood_is_not_mostly_low(app_factory, data_dir)
 
 
 async def test_leaving_without_saving_drops_the_edits(app_factory):
-    app = app_factory()
+    app = app_factory(mode="dashboard")  # from the start of the app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("4")
         assert app.screen.has_unsaved_changes()
         await pilot.press("d")  # asks first
         await pilot.pause()
         await pilot.press("y")  # leave without saving
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.current_mode == "dashboard"
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert not app.screen.has_unsaved_changes()
         assert app.store.checkins() == []

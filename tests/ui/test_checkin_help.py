@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from ui_helpers import TODAY, open_mode, screen_text, settle
 
@@ -22,6 +24,12 @@ SCREEN_KEYS = {
     "→ or +": "Raise the scale",
     "⌫ or del": "Clear the scale",
 }
+
+
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
 
 
 async def open_help(pilot) -> dict[str, str]:

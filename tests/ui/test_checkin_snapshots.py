@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
-from ui_helpers import TODAY, open_mode
+from ui_helpers import TODAY, open_mode, paste
 
 from runmate.models import CheckIn
 
 SIZES = [(80, 24), (120, 36)]
+
+
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
 
 
 def _history(store) -> None:
@@ -38,7 +45,7 @@ def test_filled_checkin(snap_compare, app_factory, size):
     async def fill(pilot) -> None:
         await _open(pilot)
         await pilot.press("4", "2", "3", "ctrl+l", "enter", "3")
-        await pilot.press(*"slow start, [bold]x[/]")
+        paste(pilot.app, "slow start, [bold]x[/]")
         await pilot.pause()
 
     assert snap_compare(app, run_before=fill, terminal_size=size)

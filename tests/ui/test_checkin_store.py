@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import partial
 from pathlib import Path
 
-from ui_helpers import TODAY, open_mode, screen_text, settle
+import pytest
+from ui_helpers import TODAY, RecordingApp, open_mode, screen_text, settle
 
-from runmate.app import RunmateApp
 from runmate.cli import build_parsers, run_handler
 from runmate.commands.base import Context
 from runmate.models import CheckIn, Settings
@@ -21,7 +22,7 @@ NOTE = "can't carry this alone"
 
 
 def notes(app) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    return [f"{n.title}: {n.message}" for n in app.notifications]
 
 
 def cli_checkin(data_dir: Path, *argv: str) -> list[str]:
@@ -39,11 +40,18 @@ def low_history(data_dir: Path, count: int = 4) -> None:
         store.save_checkin(CheckIn(date=(TODAY - dt.timedelta(days=i)).isoformat(), mood=2))
 
 
-def quiet_app(data_dir: Path, **settings) -> RunmateApp:
-    """An app that does not look for outside changes by itself, so only the check-in screen reads."""
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the check-in screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="checkin")
+
+
+def quiet_app(data_dir: Path, **settings) -> RecordingApp:
+    """An app that starts on the check-in screen and does not look for outside changes by itself,
+    so only the check-in screen reads."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=True, **settings))
-    return RunmateApp(store=store, today=TODAY, poll_interval=600)
+    return RecordingApp(store=store, today=TODAY, poll_interval=None, mode="checkin")
 
 
 # --- the calm note: at most once a day, whether the app or the command showed it ----------------
@@ -143,7 +151,7 @@ async def test_busy_file_on_save_keeps_the_form_and_says_so(data_dir, monkeypatc
         await settle(pilot)
         assert app.screen is screen and isinstance(screen, CheckInScreen)
         assert screen.query_one("#mood").value == 4
-        [note] = [n for n in app._notifications if n.title == "Not saved"]
+        [note] = [n for n in app.notifications if n.title == "Not saved"]
         assert note.markup is False
         assert note.message == f"Your check-in was not saved: {busy}"
         assert "[bold]x[/]" in note.message

@@ -1,5 +1,5 @@
 from textual.widgets import Static
-from ui_helpers import TODAY
+from ui_helpers import TODAY, settle
 
 from runmate.models import CheckIn, PlannedActivity, Settings
 
@@ -16,8 +16,7 @@ async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, dat
     app.store.add_activity(PlannedActivity(date="2026-11-17", kind="run", minutes=30, status="done"))  # last week
     app.store.update_settings(lambda s: setattr(s, "goal_why", "To sleep [i]better[/i]"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "Hello, [bold]Robin[/]." in _text(app, "#greeting")
         checkin = _text(app, "#today-checkin")
         assert "Mood 4 (good)" in checkin and "energy 2 (low)" in checkin and "slept 7.5 h" in checkin
@@ -31,8 +30,7 @@ async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, dat
 async def test_dashboard_invites_a_checkin_when_there_is_none(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "No check-in yet today" in _text(app, "#today-checkin")
         assert "Rest days count too" in _text(app, "#today-plan")
 
@@ -46,8 +44,7 @@ def _demo_app(data_dir, app_factory):
 
 
 async def _wait(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_dashboard_snapshot_80x24(snap_compare, data_dir, app_factory):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
-from ui_helpers import TODAY, open_mode, screen_text, settle
+from ui_helpers import TODAY, open_mode, paste, screen_text, settle
 
 from runmate.models import (
     SOURCE_STARTER,
@@ -23,6 +25,12 @@ from runmate.screens.plan import PlanScreen
 from runmate.store import LockTimeout, Store, StoreError
 
 WHY = "Move three mornings a week, because it clears my head and helps me sleep."
+
+
+@pytest.fixture
+def app_factory(app_factory):
+    """Apps here start on the plan screen (test_shell.py covers the key that opens it)."""
+    return partial(app_factory, mode="plan")
 
 
 def add(store: Store, date: str, kind: str = "run", minutes: int = 20, **extra) -> PlannedActivity:
@@ -90,10 +98,11 @@ def visible(app) -> str:
 
 
 def toasts(app) -> str:
-    """The text of the notifications on screen, as the person reads them (markup applied)."""
-    from textual.widgets._toast import Toast
+    """The text of the notifications on screen, as the person reads them (markup applied).
 
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    Toasts are found by their CSS type, the name Textual documents for styling them.
+    """
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 async def highlight(pilot, activity_id: str) -> None:
@@ -173,9 +182,9 @@ async def test_add_fills_the_form_and_saves(data_dir: Path, app_factory) -> None
         await press(pilot, "tab")
         await pilot.press(*"7:15")
         await press(pilot, "tab")
-        await pilot.press(*"[b]Jo[/b]")
+        paste(app, "[b]Jo[/b]")
         await press(pilot, "tab")
-        await pilot.press(*"by the river")
+        paste(app, "by the river")
         await press(pilot, "enter")
         stored = Store(data_dir).activities()
         assert len(stored) == 1
@@ -284,7 +293,7 @@ async def test_rest_with_reason_and_back(data_dir: Path, app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "r")
-        await pilot.press(*"life happened")
+        paste(app, "life happened")
         await press(pilot, "enter")
         saved = Store(data_dir).activities()[0]
         assert (saved.status, saved.rest_reason) == (STATUS_REST, "life happened")
@@ -311,7 +320,7 @@ async def test_rest_on_a_done_activity_asks_first(data_dir: Path, app_factory) -
         await press(pilot, "r", "n")
         assert Store(data_dir).activities()[0].status == STATUS_DONE
         await press(pilot, "r", "y")  # yes: on to the rest question
-        await pilot.press(*"sore knee")
+        paste(app, "sore knee")
         await press(pilot, "enter")
         saved = Store(data_dir).activities()[0]
         assert (saved.status, saved.rest_reason, saved.before, saved.after) == (STATUS_REST, "sore knee", None, None)
@@ -380,7 +389,8 @@ async def test_move_to_another_day(data_dir: Path, app_factory) -> None:
         await press(pilot, "enter")
         assert Store(data_dir).activities()[0].date == "2026-11-23"
         await press(pilot, "m")
-        await pilot.press("ctrl+u", *"2026-02-30")
+        await pilot.press("ctrl+u")
+        paste(app, "2026-02-30")
         await press(pilot, "enter")
         assert "weekday like 'fri'" in visible(app)
         await press(pilot, "escape")
@@ -417,7 +427,8 @@ async def test_goal_dialog_saves_days_and_why(data_dir: Path, app_factory) -> No
         await press(pilot, "enter")
         assert "The weekly goal is a whole number of days from 1 to 7." in visible(app)
         assert Store(data_dir).settings().goal_days == 3
-        await pilot.press("ctrl+u", "4", "tab", "ctrl+u", *"Feel [i]calmer[/i]")
+        await pilot.press("ctrl+u", "4", "tab", "ctrl+u")
+        paste(app, "Feel [i]calmer[/i]")
         await press(pilot, "enter")
         settings = Store(data_dir).settings()
         assert (settings.goal_days, settings.goal_why) == (4, "Feel [i]calmer[/i]")
@@ -451,7 +462,8 @@ async def test_starter_refuses_a_first_day_in_the_past(data_dir: Path, app_facto
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "S")
-        await pilot.press("ctrl+u", *"2020-01-01")
+        await pilot.press("ctrl+u")
+        paste(app, "2020-01-01")
         await press(pilot, "enter")
         assert "The program starts today or later" in visible(app)
         assert not isinstance(app.screen, PlanScreen)  # the dialog stays open
@@ -460,7 +472,8 @@ async def test_starter_refuses_a_first_day_in_the_past(data_dir: Path, app_facto
         await press(pilot, "enter")
         assert "The program starts today or later" in visible(app)
         assert Store(data_dir).activities() == []
-        await pilot.press("ctrl+u", *"2026-11-27")
+        await pilot.press("ctrl+u")
+        paste(app, "2026-11-27")
         await press(pilot, "enter")
         assert isinstance(app.screen, PlanScreen)
         stored = Store(data_dir).activities()
@@ -523,7 +536,7 @@ async def test_a_damaged_file_shows_the_calm_screen_not_a_toast(data_dir: Path, 
         screen.data_changed()
         await settle(pilot)
         assert isinstance(app.screen, DamagedDataScreen)
-        assert not [n for n in app._notifications if "plan" in (n.title or "")]
+        assert not [n for n in app.notifications if "plan" in (n.title or "")]
 
 
 async def test_a_save_into_a_damaged_file_shows_the_calm_screen(data_dir: Path, app_factory) -> None:
@@ -536,7 +549,7 @@ async def test_a_save_into_a_damaged_file_shows_the_calm_screen(data_dir: Path, 
         await pilot.press(*"10")
         await press(pilot, "enter")
         assert isinstance(app.screen, DamagedDataScreen)
-        assert not [n for n in app._notifications if n.title == "Not saved"]
+        assert not [n for n in app.notifications if n.title == "Not saved"]
     assert path.read_bytes() == b"[1, 2"
 
 

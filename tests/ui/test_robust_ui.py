@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input, Static
-from ui_helpers import error_text, open_mode, screen_text, settle
+from ui_helpers import RecordingApp, error_text, open_mode, screen_text, settle
 
 from runmate.models import CheckIn, PlannedActivity, Settings
 from runmate.screens.checkin import CheckInScreen
@@ -38,7 +38,7 @@ def dialog_text(app) -> str:
 
 
 def toasts(app) -> str:
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+    return "\n".join(f"{n.title}: {n.message}" for n in app.notifications)
 
 
 def add(data_dir: Path, day: str, **fields) -> PlannedActivity:
@@ -199,14 +199,12 @@ async def test_an_unusable_folder_in_settings_is_a_notification_not_the_end(data
 
 
 async def test_a_shared_folder_is_said_once_at_start(tmp_path, monkeypatch):
-    from runmate.app import RunmateApp
-
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777)
     store = Store(shared)
     store.save_settings(Settings(welcomed=True))
-    app = RunmateApp(store=store, today=TODAY)
+    app = RecordingApp(store=store, today=TODAY, poll_interval=None)
     async with app.run_test() as pilot:
         await settle(pilot)
         assert f"A shared folder: {shared} is a folder other people on this computer can use too" in toasts(app)

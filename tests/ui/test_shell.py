@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Static
-from textual.widgets._footer import FooterKey
-from ui_helpers import ProbeScreen, make_probe_app, screen_text, settle
+from textual.worker import WorkerFailed
+from ui_helpers import ProbeScreen, make_probe_app, paste, screen_text, settle
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
+from runmate.palette import RunmateCommands
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.damaged import DamagedDataScreen
@@ -69,7 +70,7 @@ async def test_mode_keys_work_from_settings_and_help(app_factory, opener):
             await settle(pilot)
             assert isinstance(app.screen, SettingsScreen if opener == "s" else HelpScreen)
             if opener == "s":
-                await pilot.press("tab", "tab", "tab", "tab")  # off the text fields, onto the theme
+                app.screen.query_one("#theme", Select).focus()  # off the text fields
                 await settle(pilot)
                 assert not isinstance(app.focused, Input)
             await pilot.press(key)
@@ -79,26 +80,35 @@ async def test_mode_keys_work_from_settings_and_help(app_factory, opener):
             assert len(app.screen_stack) == 1
 
 
+def footer_keys(app) -> dict[str, bool]:
+    """Each key the footer shows for the current screen, and whether it is enabled (not greyed).
+
+    The footer draws exactly these: the screen's active bindings that are not hidden.
+    """
+    return {b.action: enabled for _, b, enabled, _ in app.screen.active_bindings.values() if b.show}
+
+
 async def test_current_mode_is_greyed_in_the_footer(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        keys = {k.action: k for k in app.screen.query(FooterKey)}
-        assert keys["goto('dashboard')"].has_class("-disabled")
-        assert not keys["goto('checkin')"].has_class("-disabled")
+        keys = footer_keys(app)
+        assert keys["goto('dashboard')"] is False
+        assert keys["goto('checkin')"] is True
+        assert "d Dashboard" in screen_text(app).splitlines()[-1]  # greyed, still there
         await pilot.press("c")
         await settle(pilot)
-        keys = {k.action: k for k in app.screen.query(FooterKey)}
-        assert keys["goto('checkin')"].has_class("-disabled")
-        assert not keys["goto('dashboard')"].has_class("-disabled")
+        keys = footer_keys(app)
+        assert keys["goto('checkin')"] is False
+        assert keys["goto('dashboard')"] is True
         # On settings (over the check-in) the check-in key goes back, so it is not greyed.
         await pilot.press("s")
         await settle(pilot)
-        await pilot.press("tab", "tab", "tab", "tab")
+        app.screen.query_one("#theme", Select).focus()  # off the text fields
         await settle(pilot)
-        keys = {k.action: k for k in app.screen.query(FooterKey)}
-        assert not keys["goto('checkin')"].has_class("-disabled")
-        assert keys["settings"].has_class("-disabled")
+        keys = footer_keys(app)
+        assert keys["goto('checkin')"] is True
+        assert keys["settings"] is False
 
 
 async def test_quit_key(app_factory):
@@ -129,6 +139,24 @@ async def test_command_palette_offers_the_same_actions(app_factory):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_palette_offers_every_app_key_and_names_it(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        offered = {hit.text: hit.help async for hit in RunmateCommands(app.screen).discover()}
+        # What the footer and help show for the app's keys: each action once, with its shown keys.
+        keys: dict[str, list[str]] = {}
+        for binding in RunmateApp.BINDINGS:
+            if binding.show:
+                keys.setdefault(binding.description, []).append(app.get_key_display(binding))
+        del keys["Check-in"]  # where you are is not offered, as its key is greyed
+        assert set(offered) == set(keys)
+        for name, shown in keys.items():
+            assert offered[name].endswith(f"({' or '.join(shown)})"), (name, offered[name])
+        assert offered["Help"].endswith("(? or f1)") and offered["Quit"].endswith("(q)")
 
 
 # -- help -----------------------------------------------------------------------------------------
@@ -231,7 +259,7 @@ async def test_welcome_shows_once(app_factory, data_dir):
         assert isinstance(app.screen, DashboardScreen)
     assert Store(data_dir).settings().welcomed is True
 
-    again = RunmateApp(store=Store(data_dir))
+    again = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, DashboardScreen)
@@ -240,7 +268,7 @@ async def test_welcome_shows_once(app_factory, data_dir):
 
 async def test_welcome_shows_where_the_data_lives(tmp_path, monkeypatch):
     data_dir = Path.home() / "runmate-data"
-    app = RunmateApp(store=Store(data_dir))
+    app = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert "~/runmate-data/runmate.json" in screen_text(app)
@@ -264,10 +292,10 @@ async def test_settings_persist_and_theme_applies_at_start(app_factory, data_dir
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await settle(pilot)
-        await pilot.press(*"Sam")
-        await pilot.press("tab", *"my sister Ann")
-        await pilot.press("tab", "backspace", "4")
-        await pilot.press("tab", *"to sleep better")
+        await pilot.press(*"Sam", "tab")
+        paste(app, "my sister Ann")
+        await pilot.press("tab", "backspace", "4", "tab")
+        paste(app, "to sleep better")
         await pilot.press("tab")  # the theme
         await settle(pilot)
         assert isinstance(app.focused, Select)
@@ -289,7 +317,7 @@ async def test_settings_persist_and_theme_applies_at_start(app_factory, data_dir
     )
     assert saved.welcomed is True
 
-    again = RunmateApp(store=Store(data_dir))
+    again = RunmateApp(store=Store(data_dir), poll_interval=None)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.theme == "nord"
@@ -387,7 +415,7 @@ async def test_leaving_dirty_settings_asks_first(app_factory, data_dir):
         await pilot.press("s")
         await settle(pilot)
         await pilot.press(*"Sam")
-        await pilot.press("tab", "tab", "tab", "tab")  # onto the theme, so d is a key again
+        app.screen.query_one("#theme", Select).focus()  # off the text fields, so d is a key again
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
@@ -507,6 +535,19 @@ async def test_a_check_in_saved_elsewhere_shows_up(data_dir):
         assert probe.changed_calls == calls + 1
 
 
+async def test_without_a_poll_interval_the_app_does_not_look(data_dir):
+    app = make_probe_app(data_dir, poll_interval=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        probe = app.screen
+        calls = probe.changed_calls
+        Store(data_dir).save_checkin(CheckIn(date="2026-11-25", mood=4))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert probe.changed_calls == calls
+        assert "0 check-ins" in screen_text(app)
+
+
 async def test_background_mode_screens_hear_of_changes_too(data_dir):
     app = make_probe_app(data_dir, poll_interval=0.1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -523,7 +564,7 @@ async def test_background_mode_screens_hear_of_changes_too(data_dir):
 
 
 async def test_data_saved_tells_the_other_screens_not_the_saver(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         probe = app.screen
@@ -538,10 +579,14 @@ async def test_data_saved_tells_the_other_screens_not_the_saver(data_dir):
         await pilot.press("d")
         await settle(pilot)
         assert "1 check-ins" in screen_text(app)
+        # The saver itself is not told about its own save.
+        app.data_saved(probe)
+        await settle(pilot)
+        assert probe.changed_calls == calls + 1
 
 
 async def test_the_settings_screen_saves_and_announces(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         probe = app.screen
@@ -617,7 +662,7 @@ async def test_damaged_while_running_shows_the_calm_screen(data_dir):
 
 
 async def test_damaged_found_by_a_key_action_shows_the_calm_screen(data_dir):
-    app = make_probe_app(data_dir, poll_interval=30)
+    app = make_probe_app(data_dir)
     path = data_dir / "runmate.json"
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -630,6 +675,16 @@ async def test_damaged_found_by_a_key_action_shows_the_calm_screen(data_dir):
         await pilot.pause()
         assert not app.is_running
     assert path.read_bytes() == b""
+
+
+async def test_any_other_error_in_a_worker_still_ends_the_app(data_dir):
+    app = make_probe_app(data_dir)
+    with pytest.raises(WorkerFailed, match="invalid literal"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.screen.in_background(lambda store: int("x"))  # a bug, not a damaged file
+            await pilot.pause(0.2)
+    assert app.data_problem is None and app.return_code == 1
 
 
 async def test_damaged_settings_save_shows_the_calm_screen(app_factory, data_dir):

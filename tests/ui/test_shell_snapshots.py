@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from ui_helpers import TODAY
+from ui_helpers import TODAY, settle
 
 from runmate.app import RunmateApp
 from runmate.models import Settings
@@ -24,13 +24,12 @@ def make(welcomed: bool = True, settings: Settings | None = None) -> RunmateApp:
     if settings is not None or welcomed:
         store.save_settings(settings or Settings(welcomed=True))
     store.check()
-    return RunmateApp(store=store, today=TODAY)
+    return RunmateApp(store=store, today=TODAY, poll_interval=None)
 
 
 async def steady(pilot) -> None:
     """Wait for workers, and stop cursors blinking so the picture is the same every time."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()

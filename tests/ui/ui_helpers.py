@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import io
+import html
+import re
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import Notification, SeverityLevel
 from textual.widgets import Footer, Header, Input, Static
 
 from runmate.app import RunmateApp
@@ -25,44 +27,100 @@ from runmate.store import Store
 # The fixed "today" of every UI test and snapshot: a Wednesday.
 TODAY = dt.date(2026, 11, 25)
 
+# settle() gives up after this many passes that each found a worker still running.
+SETTLE_ROUNDS = 5000  # rounds of a few milliseconds: several seconds for a busy machine
+
 # The app-wide key that opens each mode.
 MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
 
 
 async def settle(pilot) -> None:
-    """Let the app process what is pending, then wait for its workers (store reads and writes).
+    """Wait until the app has done everything it set out to do.
 
-    Work that a finished worker started (a reload after a save) is waited for too; a worker that
-    waits for the person to answer a question (``app.workers_waiting``) is not.
+    Process what is pending and wait for every running worker (store reads and writes), round
+    after round: a save's worker starts the reload that follows it, and that reload may start
+    another. A worker cancelled or failed along the way counts as done (the test's own assertions
+    say whether that was right). A worker waiting for the person to answer a question
+    (``app.workers_waiting``, see ``RunmateApp.ask``) is not waited for: the test gives the answer.
     """
     app = pilot.app
-    await pilot.pause()
-    for _ in range(2000):
-        busy = [w for w in app.workers if w.is_running and w not in app.workers_waiting]
-        if not busy:
-            break
-        await asyncio.sleep(0.005)
+    for _ in range(SETTLE_ROUNDS):
         await pilot.pause()
-    else:
-        raise AssertionError(f"workers still running: {busy}")
-    await pilot.pause()
+        busy = [w for w in list(app.workers) if not w.is_finished and w not in app.workers_waiting]
+        if not busy:
+            return
+        await asyncio.sleep(0.002)
+    raise AssertionError(f"the app was still busy after {SETTLE_ROUNDS} rounds: {busy}")
 
 
 async def open_mode(pilot, mode: str) -> Any:
-    """Press the key of ``mode``, wait until it has loaded, and return its screen."""
-    await pilot.press(MODE_KEYS[mode])
+    """Press the key of ``mode`` (unless the app started there), wait until it has loaded, and
+    return its screen."""
+    if pilot.app.current_mode != mode:
+        await pilot.press(MODE_KEYS[mode])
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, pilot.app.MODES[mode])
     return screen
 
 
+def paste(app, text: str) -> None:
+    """Put ``text`` into the focused text field in one go, as pasting it would.
+
+    For tests where what is entered matters and not the typing of it (each key press costs a UI
+    test a few hundredths of a second); tests about typing press the keys.
+    """
+    field = app.focused
+    assert isinstance(field, Input), field
+    field.insert_text_at_cursor(text)
+
+
+# Rich writes each run of text of a screenshot as <text x=".." clip-path="url(#..-line-N)">; x counts
+# cells of 20 * 0.61 pixels (its default font size and aspect ratio).
+SVG_TEXT = re.compile(r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.DOTALL)
+SVG_CELL_WIDTH = 20 * 0.61
+
+
 def screen_text(app) -> str:
-    """What the terminal shows right now (a dialog and the screens behind it), as plain text."""
+    """What the terminal shows right now (a dialog and the screens behind it), as plain text.
+
+    Read from the app's own screenshot, so it is exactly what a person sees, toasts included.
+    """
     width, height = app.size
-    console = Console(file=io.StringIO(), width=width, height=height, color_system=None, record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    rows = [""] * height
+    for x, line, chunk in SVG_TEXT.findall(app.export_screenshot()):
+        row = rows[int(line)]
+        column = round(float(x) / SVG_CELL_WIDTH)
+        rows[int(line)] = row + " " * (column - cell_len(row)) + html.unescape(chunk).replace("\xa0", " ")
+    return "\n".join(row + " " * (width - cell_len(row)) for row in rows)
+
+
+class RecordingApp(RunmateApp):
+    """A RunmateApp for tests: it keeps every notification it is asked to show, and it can start in
+    another mode than the dashboard (a test about one screen need not open it by its key first;
+    test_shell.py covers the keys)."""
+
+    def __init__(self, *args: Any, mode: str | None = None, **kwargs: Any) -> None:
+        if mode is not None:
+            self.DEFAULT_MODE = mode  # read by App.__init__
+        super().__init__(*args, **kwargs)
+        self.notifications: list[Notification] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.notifications.append(Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def clear_notifications(self) -> None:
+        self.notifications.clear()
+        super().clear_notifications()
 
 
 def error_text(screen, name: str) -> str:
@@ -117,11 +175,12 @@ class ProbeScreen(RunmateScreen):
         self.discarded += 1
 
 
-class ProbeApp(RunmateApp):
+class ProbeApp(RecordingApp):
     MODES = {**RunmateApp.MODES, "dashboard": ProbeScreen}
 
 
-def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float = 0.1, **settings) -> ProbeApp:
+def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float | None = None, **settings) -> ProbeApp:
+    """A ProbeApp on ``data_dir``; it looks for changes made elsewhere only if given a poll_interval."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=welcomed, **settings))
     store.check()

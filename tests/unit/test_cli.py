@@ -192,10 +192,8 @@ def test_a_reader_that_stops_early_is_not_a_data_problem(tmp_path):
 def test_the_app_failing_is_not_reported_as_success(tmp_path, monkeypatch):
     from runmate.app import RunmateApp
 
-    def crash(self, *args, **kwargs):
-        self._return_code = 1  # what Textual records when the app stops on an error
-
-    monkeypatch.setattr(RunmateApp, "run", crash)
+    monkeypatch.setattr(RunmateApp, "run", lambda self, *a, **k: None)
+    monkeypatch.setattr(RunmateApp, "return_code", property(lambda self: 1))  # the app stopped on an error
     assert main(["--data-dir", str(tmp_path / "d")]) == 1
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from runmate.edits import Edit
 from runmate.models import CheckIn, JournalEntry, PlannedActivity, Settings
 from runmate.store import (
     ACTIVITIES,
@@ -32,7 +33,6 @@ from runmate.store import (
 from runmate.store import datafile as datafile_module
 from runmate.store import files as files_module
 from runmate.store import lock as lock_module
-from runmate.edits import Edit
 from runmate.store.lock import Lock as _Lock
 
 ROOT = Path(__file__).resolve().parents[2]
