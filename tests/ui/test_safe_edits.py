@@ -273,3 +273,35 @@ async def test_an_open_goal_dialog_follows_a_new_why(data_dir):
         await settle(pilot)
     s = Store(data_dir).settings()
     assert (s.goal_days, s.goal_why) == (5, "new from the shell")
+
+
+async def test_ticking_off_keeps_how_it_felt_when_given_in_the_shell_meanwhile(data_dir):
+    a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
+    app = quiet_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mode(pilot, "plan")
+        await pilot.press("space")
+        await until(pilot, lambda: app.screen.query("#f-after"), "the done dialog")
+        shell(data_dir, "plan", "done", a.id[:8], "--before", "2")
+        app.screen.query_one("#f-after").value = "4"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (stored,) = Store(data_dir).activities()
+    assert (stored.status, stored.before, stored.after) == ("done", 2, 4)
+
+
+async def test_ticking_off_asks_when_the_same_feeling_was_given_in_the_shell(data_dir):
+    a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
+    app = quiet_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mode(pilot, "plan")
+        await pilot.press("space")
+        await until(pilot, lambda: app.screen.query("#f-after"), "the done dialog")
+        shell(data_dir, "plan", "done", a.id[:8], "--after", "5")
+        app.screen.query_one("#f-after").value = "3"
+        await pilot.press("ctrl+s")
+        await asks(pilot, ClashScreen)
+        await pilot.press("o")
+        await settle(pilot)
+    (stored,) = Store(data_dir).activities()
+    assert (stored.status, stored.after) == ("done", 5)
