@@ -43,11 +43,21 @@ def main() -> None:
     opts = ap.parse_args()
     folder = tempfile.mkdtemp(prefix="runmate-bench-app-")
     try:
-        subprocess.run([sys.executable, "-m", "runmate", "--data-dir", folder, "demo", "--years", str(opts.years)], check=True, capture_output=True)
-        subprocess.run([sys.executable, "-m", "runmate", "--data-dir", folder, "plan", "goal", "--days", "3"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "runmate", "--data-dir", folder, "demo", "--years", str(opts.years)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [sys.executable, "-m", "runmate", "--data-dir", folder, "plan", "goal", "--days", "3"],
+            check=True,
+            capture_output=True,
+        )
         rows = []
         for _ in range(opts.runs):
-            out = subprocess.run([sys.executable, "-c", PROBE, folder], check=True, capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", PROBE, folder], check=True, capture_output=True, text=True
+            ).stdout
             rows.append([float(x) for x in out.split()])
     finally:
         shutil.rmtree(folder)

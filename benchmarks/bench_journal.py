@@ -34,9 +34,59 @@ from runmate.store import Store
 TODAY = dt.date(2026, 11, 25)
 QUERY = "quiet morning, finally"
 WORDS = [
-    *["walk", "run", "park", "rain", "tired", "legs", "slow", "steady", "breath", "friend", "sleep", "coffee", "work", "worry", "lighter", "calm", "hill"],
-    *["river", "bridge", "morning", "evening", "dog", "tree", "leaves", "sun", "cloud", "wind", "cold", "warm", "quiet", "music", "head", "heart"],
-    *["glad", "proud", "sore", "stretch", "yoga", "swim", "garden", "stairs", "shoes", "door", "street", "path", "bench", "bird"],
+    *[
+        "walk",
+        "run",
+        "park",
+        "rain",
+        "tired",
+        "legs",
+        "slow",
+        "steady",
+        "breath",
+        "friend",
+        "sleep",
+        "coffee",
+        "work",
+        "worry",
+        "lighter",
+        "calm",
+        "hill",
+    ],
+    *[
+        "river",
+        "bridge",
+        "morning",
+        "evening",
+        "dog",
+        "tree",
+        "leaves",
+        "sun",
+        "cloud",
+        "wind",
+        "cold",
+        "warm",
+        "quiet",
+        "music",
+        "head",
+        "heart",
+    ],
+    *[
+        "glad",
+        "proud",
+        "sore",
+        "stretch",
+        "yoga",
+        "swim",
+        "garden",
+        "stairs",
+        "shoes",
+        "door",
+        "street",
+        "path",
+        "bench",
+        "bird",
+    ],
     "日記",
     "走った",
     "café",
@@ -115,8 +165,10 @@ def main() -> None:
         store = fill(full, entries)
         size = store.path.stat().st_size
         print(f"{opts.entries} reflections of up to {opts.max_kb} KB ({size / 1e6:.0f} MB data file); query {QUERY!r}")
-        runs = {"empty": [asyncio.run(measure(empty)) for _ in range(opts.runs)],
-                "full": [asyncio.run(measure(full)) for _ in range(opts.runs)]}
+        runs = {
+            "empty": [asyncio.run(measure(empty)) for _ in range(opts.runs)],
+            "full": [asyncio.run(measure(full)) for _ in range(opts.runs)],
+        }
 
     def keys(name: str) -> list[float]:
         return [k for run in runs[name] for k in run["keys"]]  # type: ignore[union-attr]

@@ -48,7 +48,11 @@ def main() -> None:
         ("runmate demo --help", [*runmate, "demo", "--help"], opts.runs),
         ("runmate demo (1 year)", [*runmate, "--data-dir", "{dir}", "demo"], max(3, opts.runs // 3)),
         ("runmate demo --years 10", [*runmate, "--data-dir", "{dir}", "demo", "--years", "10"], max(3, opts.runs // 3)),
-        ("runmate checkin (new folder)", [*runmate, "--data-dir", "{dir}", "checkin", "--mood", "4", "--sleep", "7.5"], opts.runs),
+        (
+            "runmate checkin (new folder)",
+            [*runmate, "--data-dir", "{dir}", "checkin", "--mood", "4", "--sleep", "7.5"],
+            opts.runs,
+        ),
         ("runmate checkin (10 years)", [*runmate, "--data-dir", ten_years, "checkin", "--mood", "4"], opts.runs),
         ("runmate plan list (10 years)", [*runmate, "--data-dir", ten_years, "plan", "list"], opts.runs),
     ]

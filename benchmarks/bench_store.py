@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from runmate import demo
-from runmate.models import PlannedActivity, parse_checkin, week_start
 from runmate.edits import Edit
+from runmate.models import PlannedActivity, parse_checkin, week_start
 from runmate.store import Store
 
 
@@ -39,14 +39,17 @@ def main() -> None:
     ap.add_argument("--no-keep", action="store_true", help="parse the file on every operation (for comparison)")
     opts = ap.parse_args()
     if opts.no_keep:
-        setattr(Store, "_key", lambda self, lock: (object(),))  # never equal: the kept data is never used
+        # A key never equal to the last one: the kept data is never used.
+        Store._key = lambda self, lock: (object(),)  # type: ignore[method-assign,assignment,return-value]
     today = dt.date(2026, 11, 25)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp))
         fill(store, today, opts.years)
         size = store.path.stat().st_size
-        print(f"data file: {opts.years} years, {size / 1024:.0f} KiB, "
-              f"{len(store.checkins())} check-ins, {len(store.activities())} activities")
+        print(
+            f"data file: {opts.years} years, {size / 1024:.0f} KiB, "
+            f"{len(store.checkins())} check-ins, {len(store.activities())} activities"
+        )
         monday = week_start(today)
         days = iter(range(10_000))
 
@@ -74,7 +77,10 @@ def main() -> None:
             ("edit_checkin (one field, read + write)", edit_one_field),
             ("checkins()", store.checkins),
             ("activities(week)", lambda: store.activities(monday, monday + dt.timedelta(days=6))),
-            ("add_activity", lambda: store.add_activity(PlannedActivity(date=today.isoformat(), kind="walk", minutes=20))),
+            (
+                "add_activity",
+                lambda: store.add_activity(PlannedActivity(date=today.isoformat(), kind="walk", minutes=20)),
+            ),
             ("settings()", store.settings),
             ("save + other instance reads", save_then_other_reads),
         ]

@@ -46,10 +46,7 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     while error is not None and seen < 10:
         if isinstance(error, DataFileError):
             return error
-        if isinstance(error, WorkerFailed):
-            error = error.error
-        else:
-            error = error.__cause__ or error.__context__
+        error = error.error if isinstance(error, WorkerFailed) else error.__cause__ or error.__context__
         seen += 1
     return None
 
@@ -93,7 +90,7 @@ class RunmateApp(App[None]):
                 self.settings = Settings(welcomed=True)  # busy file: defaults, and no welcome now
         if data_problem is not None:
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
-            self.DEFAULT_MODE = DAMAGED_MODE
+            self.DEFAULT_MODE = DAMAGED_MODE  # type: ignore[misc]  # read by App.__init__ for this app only
         super().__init__()
         self.add_mode(DAMAGED_MODE, DamagedDataScreen)
         self.store = store
@@ -141,7 +138,11 @@ class RunmateApp(App[None]):
             self._poll_timer = self.set_interval(self.poll_interval, self._poll_for_changes)
         if self.store.shared_folder:
             self.notify(
-                visible(shared_folder_note(self.store.data_dir)), title="A shared folder", severity="warning", markup=False, timeout=15
+                visible(shared_folder_note(self.store.data_dir)),
+                title="A shared folder",
+                severity="warning",
+                markup=False,
+                timeout=15,
             )
         if not self.settings.welcomed:
             self.push_screen(WelcomeScreen())
@@ -174,7 +175,7 @@ class RunmateApp(App[None]):
         if self._exiting and action in BLOCKED_WHEN_DAMAGED | {"quit"}:
             return False  # keys typed after q (a fast typist, a paste) open nothing more
         if self.data_problem is not None:
-            return False if action in BLOCKED_WHEN_DAMAGED else True
+            return action not in BLOCKED_WHEN_DAMAGED
         if action == "goto" and parameters:
             # The command palette on top does not count: from it, the current mode is still "here".
             on_base = len([s for s in self.screen_stack if not isinstance(s, CommandPalette)]) == 1
@@ -344,7 +345,7 @@ class RunmateApp(App[None]):
         self.switch_mode(DAMAGED_MODE)
         self.refresh_bindings()
 
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A key's action that meets a damaged file shows the calm screen rather than crashing.
         try:
             return await super().run_action(action, default_namespace, namespaces)

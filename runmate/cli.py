@@ -7,6 +7,7 @@ and messages show control characters as visible escapes (``commands.base.complai
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -77,7 +78,9 @@ def main(
     arguments = sys.argv[1:] if argv is None else list(argv)
     not_text = _not_utf8(arguments)
     if not_text:
-        complain(err, f"{not_text} is not valid UTF-8 text, so nothing was done. Please type it again in a UTF-8 terminal.")
+        complain(
+            err, f"{not_text} is not valid UTF-8 text, so nothing was done. Please type it again in a UTF-8 terminal."
+        )
         return EXIT_USAGE
     parser, commands = build_parsers()
     try:
@@ -157,10 +160,8 @@ def _tolerant(stream: TextIO) -> TextIO:
     (a terminal in a Latin-1 locale and a note in another script)."""
     reconfigure = getattr(stream, "reconfigure", None)
     if callable(reconfigure) and getattr(stream, "errors", "") == "strict":
-        try:
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="backslashreplace")
-        except (ValueError, OSError):
-            pass
     return stream
 
 

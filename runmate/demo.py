@@ -28,7 +28,9 @@ from runmate.models import (
 
 DEFAULT_SEED = 20261125
 
-_KINDS = ["run"] * 5 + ["walk"] * 3 + ["walk-run"] * 2 + ["yoga", "swim", "cycle", "dance", "strength", "stretch", "garden"]
+_KINDS = (
+    ["run"] * 5 + ["walk"] * 3 + ["walk-run"] * 2 + ["yoga", "swim", "cycle", "dance", "strength", "stretch", "garden"]
+)
 _FRIENDS = ["Sam", "Priya", "Jo", "Alex"]
 _TIMES = [None, None, "07:00", "07:30", "12:15", "18:00", "18:30"]
 _REST_REASONS = ["tired", "felt ill", "life happened", "bad weather, took it easy", ""]
@@ -51,7 +53,10 @@ Reflection = tuple[str, frozenset[str] | None]
 _REFLECTIONS: list[list[Reflection]] = [
     [
         ("Didn't want to go out at all. Ten minutes in, it felt easier.\n\nGlad I went. #slowstart", None),
-        ("Nearly talked myself out of it. Shoes on, door open, and the first street was the hardest part. #slowstart", _ON_FOOT),
+        (
+            "Nearly talked myself out of it. Shoes on, door open, and the first street was the hardest part. #slowstart",
+            _ON_FOOT,
+        ),
     ],
     [
         ("Park loop without stopping. The trees are turning and I noticed every one of them. #park", _RUNS),
@@ -63,12 +68,21 @@ _REFLECTIONS: list[list[Reflection]] = [
         ("Body said slow down, so I did. Took it gently and still finished. #kindtomyself", None),
     ],
     [
-        ("Went with a friend and the time flew. We talked the whole way and I forgot to look at the clock. #friends", None),
-        ("Ran with a friend. Hard to be gloomy when someone is puffing next to you and telling terrible jokes. #friends", _RUNS),
+        (
+            "Went with a friend and the time flew. We talked the whole way and I forgot to look at the clock. #friends",
+            None,
+        ),
+        (
+            "Ran with a friend. Hard to be gloomy when someone is puffing next to you and telling terrible jokes. #friends",
+            _RUNS,
+        ),
     ],
     [
         ("My head felt clearer afterwards. The worries were still there, but smaller for a while. #clearhead", None),
-        ("Walked off a bad morning. By the end I could think about the meeting without my stomach knotting. #clearhead #work", _ON_FOOT),
+        (
+            "Walked off a bad morning. By the end I could think about the meeting without my stomach knotting. #clearhead #work",
+            _ON_FOOT,
+        ),
     ],
     [
         ("Ran in the rain. Silly and wet and oddly happy. #rain", _RUNS),
@@ -212,14 +226,16 @@ def generate(
                     energy=max(1, min(5, round(mood + rng.gauss(0, 0.8)))) if rng.random() < 0.95 else None,
                     stress=max(1, min(5, round(6 - mood + rng.gauss(0, 0.9)))) if rng.random() < 0.9 else None,
                     sleep_hours=round(sleep * 2) / 2 if rng.random() < 0.95 else None,
-                    sleep_quality=max(1, min(5, round((sleep - 4) + rng.gauss(0, 0.7)))) if rng.random() < 0.9 else None,
+                    sleep_quality=max(1, min(5, round((sleep - 4) + rng.gauss(0, 0.7))))
+                    if rng.random() < 0.9
+                    else None,
                     note=rng.choice(_CHECKIN_NOTES) if rng.random() < 0.25 else "",
                     id=_id(rng),
                     created=stamp,
                     updated=stamp,
                 )
             )
-            if activity is not None and (moved and rng.random() < 0.35 or rng.random() < 0.05):
+            if activity is not None and ((moved and rng.random() < 0.35) or rng.random() < 0.05):
                 theme = rng.choice(_REFLECTIONS if moved else _REST_REFLECTIONS)
                 stamp = _stamp(day, 21, rng.randint(0, 59))
                 data.journal.append(

@@ -47,9 +47,7 @@ class Edit:
         return cls(changes=dict(changes), direct=True)
 
     @classmethod
-    def from_form(
-        cls, base: Mapping[str, Any], chosen: Mapping[str, Any], opened_on: str | None = None
-    ) -> Edit:
+    def from_form(cls, base: Mapping[str, Any], chosen: Mapping[str, Any], opened_on: str | None = None) -> Edit:
         """The fields of ``chosen`` that differ from ``base``, remembered with ``base``."""
         return cls(changes=changed(base, chosen), base=dict(base), opened_on=opened_on)
 

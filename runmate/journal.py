@@ -132,8 +132,17 @@ class Item:
         return self.kind == KIND_REFLECTION
 
 
-def _item(kind: str, record_id: str, date: str, text: str, *, title: str = "", created: str = "",
-          activity: PlannedActivity | None = None, link: str | None = None) -> Item:
+def _item(
+    kind: str,
+    record_id: str,
+    date: str,
+    text: str,
+    *,
+    title: str = "",
+    created: str = "",
+    activity: PlannedActivity | None = None,
+    link: str | None = None,
+) -> Item:
     searched = f"{title}\n{text}" if title else text
     folded = fold(searched)
     return Item(
@@ -158,8 +167,16 @@ def build_items(
     """Every reflection and every note of a check-in or a done activity, newest first."""
     by_id = {a.id: a for a in activities}
     items = [
-        _item(KIND_REFLECTION, e.id, e.date, e.text, title=e.title, created=e.created,
-              activity=by_id.get(e.activity_id) if e.activity_id else None, link=e.activity_id)
+        _item(
+            KIND_REFLECTION,
+            e.id,
+            e.date,
+            e.text,
+            title=e.title,
+            created=e.created,
+            activity=by_id.get(e.activity_id) if e.activity_id else None,
+            link=e.activity_id,
+        )
         for e in entries
     ]
     items += [_item(KIND_CHECKIN, c.id, c.date, c.note, created=c.created) for c in checkins if c.note.strip()]

@@ -204,7 +204,9 @@ def in_date_range(day: dt.date) -> bool:
 
 
 # Said when a key would step past either end (a day or a week at a time).
-DATE_RANGE_MESSAGE = f"runmate's calendar runs from the start of {DATE_RANGE[0].year} to the end of {DATE_RANGE[1].year}."
+DATE_RANGE_MESSAGE = (
+    f"runmate's calendar runs from the start of {DATE_RANGE[0].year} to the end of {DATE_RANGE[1].year}."
+)
 
 
 def date_out_of_range(label: str = "Date") -> str:
@@ -531,7 +533,9 @@ def parse_activity(
     return PlannedActivity(date=day, kind=k, minutes=mins, warmup=w, time=t, with_whom=who, note=text)
 
 
-def parse_completion(*, before: Any = None, after: Any = None, minutes: Any = None) -> tuple[int | None, int | None, int | None]:
+def parse_completion(
+    *, before: Any = None, after: Any = None, minutes: Any = None
+) -> tuple[int | None, int | None, int | None]:
     """Validate how a done activity felt: (before, after, actual minutes), each optional."""
     c = _Collector()
     b = _scale(c, "before", before)

@@ -34,7 +34,15 @@ class AppCommand:
 
     def bindings(self) -> list[Binding]:
         return [
-            Binding(k.key, self.action, self.name, show=k.show, key_display=k.display, priority=k.priority, tooltip=self.help)
+            Binding(
+                k.key,
+                self.action,
+                self.name,
+                show=k.show,
+                key_display=k.display,
+                priority=k.priority,
+                tooltip=self.help,
+            )
             for k in self.keys
         ]
 
@@ -49,7 +57,11 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Help", "help", (Key("question_mark", display="?"), Key("f1")), "Every key you can press"),
     AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", show=False, priority=True)), "Quit runmate"),
     AppCommand(
-        "Commands", "command_palette", (Key("ctrl+p", show=False, priority=True),), "Search all actions", in_palette=False
+        "Commands",
+        "command_palette",
+        (Key("ctrl+p", show=False, priority=True),),
+        "Search all actions",
+        in_palette=False,
     ),
 )
 

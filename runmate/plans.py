@@ -69,7 +69,22 @@ STARTER_PROGRAM: tuple[tuple[Session, Session, Session], ...] = (
     # week 3: run 1 and a half, walk 1 and a half, run 3, walk 3, twice
     _same(((2, ((RUN, _m(1.5)), (WALK, _m(1.5)), (RUN, _m(3)), (WALK, _m(3)))),)),
     # week 4: run 3, walk 1 and a half, run 5, walk 2 and a half, then the same again
-    _same(((1, ((RUN, _m(3)), (WALK, _m(1.5)), (RUN, _m(5)), (WALK, _m(2.5)), (RUN, _m(3)), (WALK, _m(1.5)), (RUN, _m(5)))),)),
+    _same(
+        (
+            (
+                1,
+                (
+                    (RUN, _m(3)),
+                    (WALK, _m(1.5)),
+                    (RUN, _m(5)),
+                    (WALK, _m(2.5)),
+                    (RUN, _m(3)),
+                    (WALK, _m(1.5)),
+                    (RUN, _m(5)),
+                ),
+            ),
+        )
+    ),
     # week 5: three different sessions, ending with 20 minutes of running
     (
         ((3, ((RUN, _m(5)), (WALK, _m(3)))),),
@@ -431,7 +446,12 @@ def parse_day(text: str, week_of: dt.date) -> dt.date:
         if error.for_field("date") == date_out_of_range():
             raise ValidationError([FieldError("date", date_out_of_range("That day"))]) from None
         raise ValidationError(
-            [FieldError("date", "The day is a date written year-month-day (for example 2026-03-14), or a weekday like 'fri'.")]
+            [
+                FieldError(
+                    "date",
+                    "The day is a date written year-month-day (for example 2026-03-14), or a weekday like 'fri'.",
+                )
+            ]
         ) from None
 
 
@@ -439,7 +459,9 @@ def parse_rest_reason(text: str | None) -> str:
     """The reason for a rest day: optional, one line, at most MAX_NOTE characters."""
     reason = (text or "").strip()
     if len(reason) > MAX_NOTE:
-        raise ValidationError([FieldError("reason", f"The reason is at most {MAX_NOTE} characters (this one has {len(reason)}).")])
+        raise ValidationError(
+            [FieldError("reason", f"The reason is at most {MAX_NOTE} characters (this one has {len(reason)}).")]
+        )
     problem = text_problem(reason, "The reason")
     if problem:
         raise ValidationError([FieldError("reason", problem)])

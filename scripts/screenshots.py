@@ -26,6 +26,7 @@ TODAY = dt.date(2026, 11, 25)
 SEED = 5
 SIZE = (120, 36)
 
+
 def _written_elsewhere(data_dir: Path) -> None:
     """What a check-in from the shell in another terminal would write meanwhile."""
     from runmate.edits import Edit

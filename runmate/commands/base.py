@@ -40,7 +40,7 @@ class BadArguments(Exception):
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors come back to ``main`` (one escaped line there, status 2)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         raise BadArguments(self, message)
 
 

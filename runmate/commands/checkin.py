@@ -10,8 +10,21 @@ from runmate.commands.base import Context, UsageError
 NAME = "checkin"
 _VALUE_OPTIONS = ("mood", "energy", "stress", "sleep", "sleep_quality", "note")
 # Option name -> check-in field.
-_FIELDS = {"mood": "mood", "energy": "energy", "stress": "stress", "sleep": "sleep_hours", "sleep_quality": "sleep_quality", "note": "note"}
-_CLEARABLE = {"energy": "energy", "stress": "stress", "sleep": "sleep_hours", "sleep-quality": "sleep_quality", "note": "note"}
+_FIELDS = {
+    "mood": "mood",
+    "energy": "energy",
+    "stress": "stress",
+    "sleep": "sleep_hours",
+    "sleep_quality": "sleep_quality",
+    "note": "note",
+}
+_CLEARABLE = {
+    "energy": "energy",
+    "stress": "stress",
+    "sleep": "sleep_hours",
+    "sleep-quality": "sleep_quality",
+    "note": "note",
+}
 
 
 def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -41,7 +41,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "that is a terminal, written in $VISUAL or $EDITOR.",
     )
     add.add_argument("--date", metavar="YYYY-MM-DD", help="the day it is about (default: today, or the day of --run)")
-    add.add_argument("--run", metavar="ID", help="a done activity it is about (any unique start of its id, as in plan list)")
+    add.add_argument(
+        "--run", metavar="ID", help="a done activity it is about (any unique start of its id, as in plan list)"
+    )
     add.add_argument("--text", metavar="TEXT", help="the reflection itself")
     add.set_defaults(handler=run_add)
 
@@ -51,7 +53,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="list reflections, newest first",
         description="List reflections, newest first: the date, the id and the first line of each.",
     )
-    ls.add_argument("--search", metavar="WORDS", help="only those holding every one of these words (any part of the text, any case)")
+    ls.add_argument(
+        "--search", metavar="WORDS", help="only those holding every one of these words (any part of the text, any case)"
+    )
     ls.add_argument("--tag", metavar="TAG", help="only those with this #tag")
     ls.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day on")
     ls.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
@@ -59,7 +63,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     ls.add_argument("--all", action="store_true", help="also the notes of check-ins and of done activities")
     ls.set_defaults(handler=run_list)
 
-    show = jsub.add_parser("show", parents=[parent], help="show one reflection in full", description="Show one reflection in full.")
+    show = jsub.add_parser(
+        "show", parents=[parent], help="show one reflection in full", description="Show one reflection in full."
+    )
     show.add_argument("id", metavar="ID", help="the reflection's id (any unique start of it)")
     show.set_defaults(handler=run_show)
 
@@ -118,7 +124,9 @@ def _edit_in_editor(ctx: Context, initial: str) -> tuple[str, Path]:
         status = subprocess.run([*command, str(path)], check=False).returncode
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise UsageError(f"The editor {command[0]!r} could not be started ({exc.strerror or exc}); nothing was saved.") from None
+        raise UsageError(
+            f"The editor {command[0]!r} could not be started ({exc.strerror or exc}); nothing was saved."
+        ) from None
     if status != 0:
         path.unlink(missing_ok=True)
         raise UsageError(f"The editor stopped with status {status}; nothing was saved.")
@@ -177,7 +185,9 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         if path is not None:
             path.unlink(missing_ok=True)
-    ctx.say(f"Saved your reflection for {day_label(entry.day, ctx.today)}, id {entry.id[:8]}: {_one_line(first_line(entry.text), 48)}")
+    ctx.say(
+        f"Saved your reflection for {day_label(entry.day, ctx.today)}, id {entry.id[:8]}: {_one_line(first_line(entry.text), 48)}"
+    )
     if activity is not None:
         ctx.say(f"About: {describe_activity(activity)} on {day_label(activity.day, ctx.today)}.")
     return 0
@@ -221,7 +231,9 @@ def _list_options(args: argparse.Namespace) -> tuple[str | None, str | None, int
         try:
             days.append(parse_date(value).isoformat() if value is not None else None)
         except ValidationError:
-            errors.append(FieldError(option, f"{option} is a real date written year-month-day, for example 2026-03-14."))
+            errors.append(
+                FieldError(option, f"{option} is a real date written year-month-day, for example 2026-03-14.")
+            )
             days.append(None)
     start, end = days
     if start and end and start > end:

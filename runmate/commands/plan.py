@@ -21,7 +21,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     psub = p.add_subparsers(dest="plan_command", metavar="ACTION", title="actions")
 
-    add = psub.add_parser("add", parents=[parent], help="plan an activity on a day", description="Plan an activity on a day.")
+    add = psub.add_parser(
+        "add", parents=[parent], help="plan an activity on a day", description="Plan an activity on a day."
+    )
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day")
     add.add_argument(
         "--activity",
@@ -36,7 +38,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     add.add_argument("--note", metavar="TEXT", default="", help="a short note")
     add.set_defaults(handler=run_add)
 
-    ls = psub.add_parser("list", parents=[parent], help="show a week's plan", description="Show a week's plan, Monday to Sunday.")
+    ls = psub.add_parser(
+        "list", parents=[parent], help="show a week's plan", description="Show a week's plan, Monday to Sunday."
+    )
     ls.add_argument("--week", metavar="YYYY-MM-DD", help="any day in the week to show (default: this week)")
     ls.set_defaults(handler=run_list)
 
@@ -52,21 +56,32 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     done.add_argument("--minutes", metavar="N", help="the minutes you actually did")
     done.set_defaults(handler=run_done)
 
-    undo = psub.add_parser("undo", parents=[parent], help="set an activity back to planned", description="Set a done or rest activity back to planned.")
+    undo = psub.add_parser(
+        "undo",
+        parents=[parent],
+        help="set an activity back to planned",
+        description="Set a done or rest activity back to planned.",
+    )
     undo.add_argument("id", metavar="ID")
     undo.set_defaults(handler=run_undo)
 
-    rest = psub.add_parser("rest", parents=[parent], help="make an activity a rest day", description="Make an activity a rest day instead.")
+    rest = psub.add_parser(
+        "rest", parents=[parent], help="make an activity a rest day", description="Make an activity a rest day instead."
+    )
     rest.add_argument("id", metavar="ID")
     rest.add_argument("--reason", metavar="TEXT", default="", help="for example: tired, ill, life happened")
     rest.set_defaults(handler=run_rest)
 
-    move = psub.add_parser("move", parents=[parent], help="move an activity to another day", description="Move an activity to another day.")
+    move = psub.add_parser(
+        "move", parents=[parent], help="move an activity to another day", description="Move an activity to another day."
+    )
     move.add_argument("id", metavar="ID")
     move.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the new day")
     move.set_defaults(handler=run_move)
 
-    delete = psub.add_parser("delete", parents=[parent], help="delete a planned activity", description="Delete a planned activity.")
+    delete = psub.add_parser(
+        "delete", parents=[parent], help="delete a planned activity", description="Delete a planned activity."
+    )
     delete.add_argument("id", metavar="ID")
     delete.set_defaults(handler=run_delete)
 
@@ -90,8 +105,15 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "When the program's coming sessions are already in your plan, add --replace to replace the ones still "
         "planned; done and rest sessions stay, and nothing is ever there twice.",
     )
-    starter.add_argument("--start", metavar="YYYY-MM-DD", help="the first session's day, today or later (default: today)")
-    starter.add_argument("--week", metavar="N", default="1", help="the program week to begin with, 1 to 9 (default 1); use it to repeat a week")
+    starter.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="the first session's day, today or later (default: today)"
+    )
+    starter.add_argument(
+        "--week",
+        metavar="N",
+        default="1",
+        help="the program week to begin with, 1 to 9 (default 1); use it to repeat a week",
+    )
     starter.add_argument(
         "--replace", action="store_true", help="replace the program's coming sessions that are still planned"
     )
@@ -269,6 +291,7 @@ def run_goal(args: argparse.Namespace, ctx: Context) -> int:
 def run_starter(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
     from runmate.models import ValidationError, parse_date
+
     errors = []
     start = None
     week = None

@@ -64,8 +64,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual.screen import Screen
 from textual.worker import Worker, WorkType, get_current_worker
@@ -100,7 +101,7 @@ class EditOutcome(Generic[R]):
     value: R | None = None
 
 
-def problem_text(error: Exception, store: "Store") -> str:
+def problem_text(error: Exception, store: Store) -> str:
     """A store problem in words: the store's own sentence, or which file could not be used and why."""
     if isinstance(error, OSError):
         return f"runmate could not use {error.filename or store.data_dir}: {error.strerror or error}."
@@ -113,11 +114,11 @@ class _RunmateScreenMixin:
     app: Any
 
     @property
-    def runmate(self) -> "RunmateApp":
-        return self.app  # type: ignore[return-value]
+    def runmate(self) -> RunmateApp:
+        return self.app
 
     @property
-    def store(self) -> "Store":
+    def store(self) -> Store:
         return self.runmate.store
 
     def today(self) -> dt.date:
@@ -125,7 +126,7 @@ class _RunmateScreenMixin:
 
     def in_background(
         self,
-        call: Callable[["Store"], R],
+        call: Callable[[Store], R],
         then: Callable[[R], None] | None = None,
         *,
         group: str = "store",
@@ -168,7 +169,7 @@ class _RunmateScreenMixin:
             if then is not None and not get_current_worker().is_cancelled:
                 app.call_from_thread(deliver, result)
 
-        return self.run_worker(job, thread=True, exclusive=exclusive, group=group)  # type: ignore[attr-defined]
+        return self.run_worker(job, thread=True, exclusive=exclusive, group=group)
 
     def run_worker(
         self,
@@ -204,7 +205,6 @@ class _RunmateScreenMixin:
     def _data_signal_received(self, source: Screen | None) -> None:
         if source is not self:
             self.data_changed()
-
 
     def notify_problem(self, error: Exception, *, title: str, lead: str = "") -> None:
         """A busy or unusable file, or a refused value, as a calm notification; the app keeps running."""

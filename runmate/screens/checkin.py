@@ -140,7 +140,14 @@ class CheckInScreen(RunmateScreen):
     def _values_of(checkin: CheckIn | None) -> dict[str, Any]:
         """A stored check-in's fields as the form compares them (all empty for None)."""
         if checkin is None:
-            return {"mood": None, "energy": None, "stress": None, "sleep_hours": None, "sleep_quality": None, "note": ""}
+            return {
+                "mood": None,
+                "energy": None,
+                "stress": None,
+                "sleep_hours": None,
+                "sleep_quality": None,
+                "note": "",
+            }
         return {name: getattr(checkin, name) for name in FIELDS}
 
     def _form_values(self) -> dict[str, Any]:
@@ -165,7 +172,7 @@ class CheckInScreen(RunmateScreen):
         for name in FIELDS if only is None else [f for f in FIELDS if f in only]:
             value = values[name]
             if name in SCALES:
-                self._scale(name).value = value  # type: ignore[assignment]
+                self._scale(name).value = value
             elif name == "sleep_hours":
                 self._input(name).value = "" if value is None else value if isinstance(value, str) else f"{value:g}"
             else:  # the note: control characters from the file show as visible escapes
@@ -496,7 +503,9 @@ class CheckInScreen(RunmateScreen):
         if self._stored is None:
             self.notify(f"Nothing is saved for {label}, so there is nothing to delete.", markup=False)
             return
-        question = ConfirmScreen(f"Delete the check-in for {label}?", "This can't be undone.", yes="Delete", no="Keep it")
+        question = ConfirmScreen(
+            f"Delete the check-in for {label}?", "This can't be undone.", yes="Delete", no="Keep it"
+        )
         if await self.ask(question):
             self._delete(day)
 

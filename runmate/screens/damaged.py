@@ -29,16 +29,14 @@ class DamagedDataScreen(Screen):
 
     def compose(self) -> ComposeResult:
         problem: DataFileError | None = getattr(self.app, "data_problem", None)
-        with VerticalScroll(id="damaged-scroll"):
-            with Vertical(id="damaged-box"):
-                yield Static("runmate can't read its data file", id="damaged-title")
-                if problem is not None:
-                    yield Static(Text(visible(friendly_path(problem.path))), id="damaged-path")
-                    yield Static(Text(visible(f"What is wrong: {problem.problem}.")), id="damaged-problem")
-                    yield Static(Text(visible(problem.advice)), id="damaged-advice")
-                yield Static(
-                    "Nothing else opens until the file can be read, so nothing can be written over it. "
-                    "Press q to quit.",
-                    id="damaged-calm",
-                )
+        with VerticalScroll(id="damaged-scroll"), Vertical(id="damaged-box"):
+            yield Static("runmate can't read its data file", id="damaged-title")
+            if problem is not None:
+                yield Static(Text(visible(friendly_path(problem.path))), id="damaged-path")
+                yield Static(Text(visible(f"What is wrong: {problem.problem}.")), id="damaged-problem")
+                yield Static(Text(visible(problem.advice)), id="damaged-advice")
+            yield Static(
+                "Nothing else opens until the file can be read, so nothing can be written over it. Press q to quit.",
+                id="damaged-calm",
+            )
         yield Footer()

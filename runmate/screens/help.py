@@ -159,27 +159,25 @@ class HelpScreen(OverlayScreen):
         self.screen_title = screen_title
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-scroll"):
-            with Vertical(id="help-box"):
-                name = self.runmate.settings.name
-                greeting = f"Hello {name}, here is every key you can press." if name else "Every key you can press."
-                yield Static("Keys", id="help-title")
-                yield Static(Text(greeting), id="help-greeting")
-                if self.screen_title:
-                    yield Static(Text(f"You opened help from: {self.screen_title}"), id="help-from")
-                with Horizontal(id="help-sections"):
-                    for section in self.sections:
-                        yield _section_widget(section)
+        with VerticalScroll(id="help-scroll"), Vertical(id="help-box"):
+            name = self.runmate.settings.name
+            greeting = f"Hello {name}, here is every key you can press." if name else "Every key you can press."
+            yield Static("Keys", id="help-title")
+            yield Static(Text(greeting), id="help-greeting")
+            if self.screen_title:
+                yield Static(Text(f"You opened help from: {self.screen_title}"), id="help-from")
+            with Horizontal(id="help-sections"):
+                for section in self.sections:
+                    yield _section_widget(section)
+            yield Static(
+                "While you type in a field, letters go into the field. Tab moves to the next part of the screen.",
+                classes="help-note",
+            )
+            contact = self.runmate.settings.support_contact
+            if contact:
                 yield Static(
-                    "While you type in a field, letters go into the field. "
-                    "Tab moves to the next part of the screen.",
+                    Text(f"When things feel hard, reach out to {contact}, or talk to your doctor."),
+                    id="help-contact",
                     classes="help-note",
                 )
-                contact = self.runmate.settings.support_contact
-                if contact:
-                    yield Static(
-                        Text(f"When things feel hard, reach out to {contact}, or talk to your doctor."),
-                        id="help-contact",
-                        classes="help-note",
-                    )
         yield Footer()

@@ -284,7 +284,12 @@ class JournalScreen(RunmateScreen):
             heading.update(Content.styled("Your journal", "bold"))
             about.update(Content(""))
             about.display = False
-            text.update(Content.styled(journal.prompt_for(self.today()) + "\n\nPress n to write about it, or anything else.", "italic $text-muted"))
+            text.update(
+                Content.styled(
+                    journal.prompt_for(self.today()) + "\n\nPress n to write about it, or anything else.",
+                    "italic $text-muted",
+                )
+            )
             return
         parts: list[Any] = [(long_date(item.day, year=item.day.year != self.today().year), "bold")]
         if item.kind != KIND_REFLECTION:
@@ -294,7 +299,11 @@ class JournalScreen(RunmateScreen):
         if item.activity is not None:
             lines.append(Content.assemble(("About  ", "bold $text-muted"), journal.describe_activity(item.activity)))
         if item.tags:
-            lines.append(Content.assemble(("Tags  ", "bold $text-muted"), ("  ".join(f"#{t}" for t in item.tags), "$text-accent")))
+            lines.append(
+                Content.assemble(
+                    ("Tags  ", "bold $text-muted"), ("  ".join(f"#{t}" for t in item.tags), "$text-accent")
+                )
+            )
         if item.kind == KIND_CHECKIN:
             lines.append(Content.styled("The note of your check-in; e or Enter opens that check-in.", "$text-muted"))
         elif item.kind != KIND_REFLECTION:
@@ -592,7 +601,9 @@ class JournalScreen(RunmateScreen):
         if item is None or self._draft is not None:
             return
         if item.kind != KIND_REFLECTION:
-            self.notify(f"This is the {journal.KIND_WORDS[item.kind]}; press e to change it where it belongs.", markup=False)
+            self.notify(
+                f"This is the {journal.KIND_WORDS[item.kind]}; press e to change it where it belongs.", markup=False
+            )
             return
         when = long_date(item.day, year=item.day.year != self.today().year)
         yes = await self.ask(

@@ -59,7 +59,10 @@ class PickScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box"):
             yield Static(Content(self.title_text), id="pick-title")
-            yield OptionList(*(Option(Content(label), id=str(index)) for index, (_, label) in enumerate(self.choices)), id="pick-list")
+            yield OptionList(
+                *(Option(Content(label), id=str(index)) for index, (_, label) in enumerate(self.choices)),
+                id="pick-list",
+            )
             yield Static(Content("↑↓ choose · Enter picks · Esc goes back"), id="pick-hint")
 
     def on_mount(self) -> None:

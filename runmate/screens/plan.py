@@ -150,7 +150,12 @@ class PlanScreen(RunmateScreen):
 
     def _load(self, monday: dt.date, today: dt.date) -> None:
         # Another runmate busy with the file, say: in_background gives a gentle word.
-        self.in_background(lambda store: load_week(store, monday, today), self._show, group="plan-load", title="Could not read your plan")
+        self.in_background(
+            lambda store: load_week(store, monday, today),
+            self._show,
+            group="plan-load",
+            title="Could not read your plan",
+        )
 
     def _show(self, data: WeekData) -> None:
         if data.monday != self.monday:
@@ -223,7 +228,9 @@ class PlanScreen(RunmateScreen):
         )
         why = data.settings.goal_why
         self.query_one("#plan-why", Static).update(
-            Content.assemble(("Why  ", "bold"), (visible(why), "italic")) if why else Content.styled("Press g to write down your goal and why it matters to you.", "dim")
+            Content.assemble(("Why  ", "bold"), (visible(why), "italic"))
+            if why
+            else Content.styled("Press g to write down your goal and why it matters to you.", "dim")
         )
 
     def _week_title(self, data: WeekData) -> Content:
@@ -334,9 +341,10 @@ class PlanScreen(RunmateScreen):
 
     def selected_activity(self) -> PlannedActivity | None:
         option = self.query_one("#plan-week", OptionList).highlighted_option
-        if option is None or self.data is None or not (option.id or "").startswith("act:"):
+        option_id = option.id if option is not None else None
+        if option_id is None or self.data is None or not option_id.startswith("act:"):
             return None
-        wanted = option.id[4:]
+        wanted = option_id[4:]
         return next((a for a in self.data.activities if a.id == wanted), None)
 
     def selected_day(self) -> dt.date:
@@ -358,7 +366,9 @@ class PlanScreen(RunmateScreen):
 
     def _go_to_week(self, monday: dt.date) -> None:
         self.monday = monday
-        self.query_one("#plan-week-title", Static).update(Content.styled(plans.week_title(monday, self.today()), "bold"))
+        self.query_one("#plan-week-title", Static).update(
+            Content.styled(plans.week_title(monday, self.today()), "bold")
+        )
         self.reload()
 
     def _step_week(self, days: int) -> None:
@@ -413,7 +423,11 @@ class PlanScreen(RunmateScreen):
         if result is None:
             return
         self._follow(result.day)
-        self._save(lambda store: store.add_activity(result), f"Planned: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
+        self._save(
+            lambda store: store.add_activity(result),
+            f"Planned: {result.label} on {day_label(result.day)}.",
+            f"act:{result.id}",
+        )
 
     @work(group="plan-edit")
     async def action_edit(self) -> None:
@@ -424,13 +438,13 @@ class PlanScreen(RunmateScreen):
             return
         base = {name: getattr(activity, name) for name in EDITABLE}
         shown = activity
+        store = self.store
         while True:
             result = await self.ask(ActivityDialog(day=shown.day, activity=shown))
             if result is None:
                 return
             chosen = {name: getattr(result, name) for name in EDITABLE}
             edit = Edit.from_form(base, chosen, activity.id)
-            store = self.store
             outcome = await self.save_edit(
                 lambda e: store.edit_activity(activity.id, e), edit, what="this activity", lead="Not saved"
             )
@@ -450,7 +464,10 @@ class PlanScreen(RunmateScreen):
         if activity is None:
             return
         question = ConfirmScreen(
-            "Delete this activity?", f"{plans.describe_plan(activity)} on {day_label(activity.day)}", yes="Delete", no="Keep it"
+            "Delete this activity?",
+            f"{plans.describe_plan(activity)} on {day_label(activity.day)}",
+            yes="Delete",
+            no="Keep it",
         )
         if await self.ask(question):
             self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
@@ -469,7 +486,11 @@ class PlanScreen(RunmateScreen):
             a.date = new_date
 
         self._follow(day)
-        self._save(lambda store: store.update_activity(activity.id, change), f"Moved to {day_label(day)}.", f"act:{activity.id}")
+        self._save(
+            lambda store: store.update_activity(activity.id, change),
+            f"Moved to {day_label(day)}.",
+            f"act:{activity.id}",
+        )
 
     @work(group=ASKING)
     async def action_tick(self) -> None:
@@ -484,7 +505,11 @@ class PlanScreen(RunmateScreen):
                 no="Keep it done",
             )
             if await self.ask(question):
-                self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
+                self._save(
+                    lambda store: store.update_activity(activity.id, PlannedActivity.reopen),
+                    "Back to planned.",
+                    f"act:{activity.id}",
+                )
             return
         not_yet = plans.too_early_to_tick(activity, self.today())
         if not_yet:
@@ -506,7 +531,10 @@ class PlanScreen(RunmateScreen):
         chosen = {name: getattr(new, name) for name in STATUS_FIELDS}
         store = self.store
         outcome = await self.save_edit(
-            lambda e: store.edit_activity(shown.id, e), Edit.from_form(base, chosen, shown.id), what=what, lead="Not saved"
+            lambda e: store.edit_activity(shown.id, e),
+            Edit.from_form(base, chosen, shown.id),
+            what=what,
+            lead="Not saved",
         )
         if not outcome.saved:
             self.reload()
@@ -534,7 +562,11 @@ class PlanScreen(RunmateScreen):
         if activity is None:
             return
         if activity.status == STATUS_REST:
-            self._save(lambda store: store.update_activity(activity.id, PlannedActivity.reopen), "Back to planned.", f"act:{activity.id}")
+            self._save(
+                lambda store: store.update_activity(activity.id, PlannedActivity.reopen),
+                "Back to planned.",
+                f"act:{activity.id}",
+            )
             return
         if activity.status == STATUS_DONE:
             question = ConfirmScreen(
@@ -580,10 +612,13 @@ class PlanScreen(RunmateScreen):
     def _ask_starter(self, today: dt.date) -> None:
         self.in_background(
             lambda store: len(plans.future_starter_ids(store.activities(today), today)),
-            lambda count: self._push_starter(today, count),
+            lambda count: self._offer_starter(today, count),
             group="plan-starter",
             title="Could not read your plan",
         )
+
+    def _offer_starter(self, today: dt.date, count: int) -> None:
+        self._push_starter(today, count)
 
     @work(group=ASKING)
     async def _push_starter(self, today: dt.date, count: int) -> None:

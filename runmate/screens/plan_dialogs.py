@@ -106,17 +106,41 @@ class ActivityDialog(PlanDialog):
         warmup = str(a.warmup) if a else str(DEFAULT_WARMUP)
         with Vertical(classes="plan-dialog", id="activity-dialog"):
             yield Static("Change this activity" if a else "Plan an activity", classes="plan-dialog-title")
-            yield _field("Day", Input(a.date if a else self.day.isoformat(), placeholder="2026-03-14", id="f-date", compact=True), "date")
+            yield _field(
+                "Day",
+                Input(a.date if a else self.day.isoformat(), placeholder="2026-03-14", id="f-date", compact=True),
+                "date",
+            )
             yield _field(
                 "Activity",
-                Select([(label, key) for key, label in ACTIVITY_KINDS.items()], value=kind, allow_blank=False, id="f-kind", compact=True),
+                Select(
+                    [(label, key) for key, label in ACTIVITY_KINDS.items()],
+                    value=kind,
+                    allow_blank=False,
+                    id="f-kind",
+                    compact=True,
+                ),
                 "kind",
             )
-            yield _field("Minutes", Input(str(a.minutes) if a else "", placeholder="20", id="f-minutes", compact=True), "minutes")
+            yield _field(
+                "Minutes", Input(str(a.minutes) if a else "", placeholder="20", id="f-minutes", compact=True), "minutes"
+            )
             yield _field("Warm-up walk", Input(warmup, placeholder="minutes", id="f-warmup", compact=True), "warmup")
-            yield _field("Time of day", Input(a.time or "" if a else "", placeholder="07:30 (optional)", id="f-time", compact=True), "time")
-            yield _field("With", Input(visible(a.with_whom) if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True), "with_whom")
-            yield _field("Note", Input(visible(a.note) if a else "", placeholder="optional", id="f-note", compact=True), "note")
+            yield _field(
+                "Time of day",
+                Input(a.time or "" if a else "", placeholder="07:30 (optional)", id="f-time", compact=True),
+                "time",
+            )
+            yield _field(
+                "With",
+                Input(
+                    visible(a.with_whom) if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True
+                ),
+                "with_whom",
+            )
+            yield _field(
+                "Note", Input(visible(a.note) if a else "", placeholder="optional", id="f-note", compact=True), "note"
+            )
             yield Static("Enter or ctrl+s saves · Esc cancels", classes="plan-dialog-hint")
             yield self._buttons()
 
@@ -216,11 +240,17 @@ class DoneDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="done-dialog"):
             yield Static("Done, well moved", classes="plan-dialog-title")
-            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
+            yield Static(
+                Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text"
+            )
             yield Static("How did you feel? 1 very low to 5 very good. All optional.", classes="plan-dialog-hint")
             yield _field("Before", self._scale_input("before"), "before")
             yield _field("After", self._scale_input("after"), "after")
-            yield _field("Minutes done", Input("", placeholder=f"{a.minutes} as planned", id="f-minutes", compact=True), "minutes")
+            yield _field(
+                "Minutes done",
+                Input("", placeholder=f"{a.minutes} as planned", id="f-minutes", compact=True),
+                "minutes",
+            )
             yield Static("Enter saves (leave blank to skip) · Esc cancels", classes="plan-dialog-hint")
             yield self._buttons("Tick it off")
 
@@ -267,9 +297,17 @@ class RestDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="rest-dialog"):
             yield Static("A rest day instead", classes="plan-dialog-title")
-            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
-            yield Static("Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint")
-            yield _field("Reason", Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True), "reason")
+            yield Static(
+                Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text"
+            )
+            yield Static(
+                "Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint"
+            )
+            yield _field(
+                "Reason",
+                Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True),
+                "reason",
+            )
             yield self._buttons("Rest")
 
     def on_mount(self) -> None:
@@ -305,7 +343,9 @@ class MoveDialog(PlanDialog):
         a = self.activity
         with Vertical(classes="plan-dialog", id="move-dialog"):
             yield Static("Move to another day", classes="plan-dialog-title")
-            yield Static(Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text")
+            yield Static(
+                Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text"
+            )
             yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
             yield Static("", id="move-weekday", classes="plan-dialog-hint")
             yield Static("A date, or a weekday like 'fri' · ↑/↓ a day earlier or later", classes="plan-dialog-hint")
@@ -371,11 +411,23 @@ class GoalDialog(PlanDialog):
         s = self.settings
         with Vertical(classes="plan-dialog", id="goal-dialog"):
             yield Static("Your weekly goal", classes="plan-dialog-title")
-            yield Static("How many days a week would you like to move, and why? Writing it down helps.", classes="plan-dialog-hint")
-            yield _field("Days a week", Input(str(s.goal_days), placeholder="1-7", id="f-goal_days", max_length=1, compact=True), "goal_days")
+            yield Static(
+                "How many days a week would you like to move, and why? Writing it down helps.",
+                classes="plan-dialog-hint",
+            )
+            yield _field(
+                "Days a week",
+                Input(str(s.goal_days), placeholder="1-7", id="f-goal_days", max_length=1, compact=True),
+                "goal_days",
+            )
             yield _field(
                 "Why",
-                Input(visible(s.goal_why), placeholder="e.g. Run three mornings a week, because it clears my head", id="f-goal_why", compact=True),
+                Input(
+                    visible(s.goal_why),
+                    placeholder="e.g. Run three mornings a week, because it clears my head",
+                    id="f-goal_why",
+                    compact=True,
+                ),
                 "goal_why",
             )
             yield self._buttons()

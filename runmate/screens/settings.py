@@ -26,7 +26,7 @@ TEXT_FIELDS = (
     ("goal_days", "Weekly goal", "days a week, 1 to 7", "How many days a week you would like to move."),
     ("goal_why", "Why this goal", "what it is for (optional)", "A few words to come back to on a hard day."),
 )
-FIELDS = tuple(f[0] for f in TEXT_FIELDS) + ("theme",)
+FIELDS = (*tuple(f[0] for f in TEXT_FIELDS), "theme")
 
 THEME_LABELS = {
     "textual-dark": "Dark",
@@ -71,37 +71,36 @@ class SettingsScreen(OverlayScreen):
     def compose(self) -> ComposeResult:
         values = form_values(self._saved)
         yield Header()
-        with VerticalScroll(id="settings-scroll"):
-            with Vertical(id="settings-box"):
-                yield Static("Settings", id="settings-title")
-                for name, label, placeholder, hint in TEXT_FIELDS:
-                    with Horizontal(classes="settings-row", id=f"row-{name}"):
-                        yield Static(label, classes="settings-label")
-                        with Vertical(classes="settings-field"):
-                            yield Input(
-                                value=values[name],
-                                placeholder=placeholder,
-                                id=name,
-                                max_length=200 if name != "name" else MAX_NAME,
-                            )
-                            yield Static(hint, classes="settings-hint")
-                            yield Static("", id=f"{name}-error", classes="settings-error")
-                with Horizontal(classes="settings-row", id="row-theme"):
-                    yield Static("Theme", classes="settings-label")
+        with VerticalScroll(id="settings-scroll"), Vertical(id="settings-box"):
+            yield Static("Settings", id="settings-title")
+            for name, label, placeholder, hint in TEXT_FIELDS:
+                with Horizontal(classes="settings-row", id=f"row-{name}"):
+                    yield Static(label, classes="settings-label")
                     with Vertical(classes="settings-field"):
-                        theme = values["theme"] if values["theme"] in THEMES else THEMES[0]
-                        yield Select(
-                            [(THEME_LABELS.get(t, t), t) for t in THEMES],
-                            value=theme,
-                            allow_blank=False,
-                            id="theme",
+                        yield Input(
+                            value=values[name],
+                            placeholder=placeholder,
+                            id=name,
+                            max_length=200 if name != "name" else MAX_NAME,
                         )
-                        yield Static("Changes as you choose; kept when you save.", classes="settings-hint")
-                        yield Static("", id="theme-error", classes="settings-error")
-                with Horizontal(id="settings-buttons"):
-                    yield Button("Save", id="settings-save", variant="primary")
-                    yield Button("Close", id="settings-close")
-                yield Static("", id="settings-status")
+                        yield Static(hint, classes="settings-hint")
+                        yield Static("", id=f"{name}-error", classes="settings-error")
+            with Horizontal(classes="settings-row", id="row-theme"):
+                yield Static("Theme", classes="settings-label")
+                with Vertical(classes="settings-field"):
+                    theme = values["theme"] if values["theme"] in THEMES else THEMES[0]
+                    yield Select(
+                        [(THEME_LABELS.get(t, t), t) for t in THEMES],
+                        value=theme,
+                        allow_blank=False,
+                        id="theme",
+                    )
+                    yield Static("Changes as you choose; kept when you save.", classes="settings-hint")
+                    yield Static("", id="theme-error", classes="settings-error")
+            with Horizontal(id="settings-buttons"):
+                yield Button("Save", id="settings-save", variant="primary")
+                yield Button("Close", id="settings-close")
+            yield Static("", id="settings-status")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -35,21 +35,20 @@ class WelcomeScreen(OverlayScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="welcome-scroll"):
-            with Vertical(id="welcome-box"):
-                yield Static("Welcome to runmate", id="welcome-title")
-                yield Static(INTRO, classes="welcome-text")
-                yield Static(SLOWLY, classes="welcome-text welcome-extra")
-                yield Static("Your data stays on this computer, in:", classes="welcome-label")
-                yield Static(Text(visible(friendly_path(self.store.path))), id="welcome-path")
-                yield Static(PRIVACY, classes="welcome-text")
-                yield Static(CARE, id="welcome-care")
-                yield Static(
-                    "Press s any time to add your name, someone to reach out to, and a weekly goal. "
-                    "Press ? to see every key.",
-                    classes="welcome-text welcome-extra",
-                )
-                yield Button("Let's start", id="welcome-start", variant="primary")
+        with VerticalScroll(id="welcome-scroll"), Vertical(id="welcome-box"):
+            yield Static("Welcome to runmate", id="welcome-title")
+            yield Static(INTRO, classes="welcome-text")
+            yield Static(SLOWLY, classes="welcome-text welcome-extra")
+            yield Static("Your data stays on this computer, in:", classes="welcome-label")
+            yield Static(Text(visible(friendly_path(self.store.path))), id="welcome-path")
+            yield Static(PRIVACY, classes="welcome-text")
+            yield Static(CARE, id="welcome-care")
+            yield Static(
+                "Press s any time to add your name, someone to reach out to, and a weekly goal. "
+                "Press ? to see every key.",
+                classes="welcome-text welcome-extra",
+            )
+            yield Button("Let's start", id="welcome-start", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -82,9 +82,7 @@ class Store(DataFile):
 
     # -- activities ----------------------------------------------------------------------------
 
-    def activities(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> list[PlannedActivity]:
+    def activities(self, start: dt.date | None = None, end: dt.date | None = None) -> list[PlannedActivity]:
         """Activities between ``start`` and ``end`` inclusive (all when not given), by date and time."""
         rows = self.read(lambda tx: tx.all(ACTIVITIES))
         items = [PlannedActivity.from_dict(r) for r in rows]
@@ -99,13 +97,9 @@ class Store(DataFile):
         return activity
 
     def add_activities(self, activities: list[PlannedActivity]) -> None:
-        self.write(
-            lambda tx: tx.insert_many(ACTIVITIES, (a.to_dict() for a in activities))
-        )
+        self.write(lambda tx: tx.insert_many(ACTIVITIES, (a.to_dict() for a in activities)))
 
-    def update_activity(
-        self, activity_id: str, change: Callable[[PlannedActivity], None]
-    ) -> PlannedActivity:
+    def update_activity(self, activity_id: str, change: Callable[[PlannedActivity], None]) -> PlannedActivity:
         """Apply ``change`` to the stored activity under the lock and save the fields it changed."""
 
         def op(tx: Tx) -> PlannedActivity:
@@ -157,9 +151,7 @@ class Store(DataFile):
     def journal(self) -> list[JournalEntry]:
         """All reflections, oldest first."""
         rows = self.read(lambda tx: tx.all(JOURNAL))
-        return sorted(
-            (JournalEntry.from_dict(r) for r in rows), key=lambda e: (e.date, e.created)
-        )
+        return sorted((JournalEntry.from_dict(r) for r in rows), key=lambda e: (e.date, e.created))
 
     def journal_entry(self, entry_id: str) -> JournalEntry | None:
         """The reflection with this full id, or None."""
@@ -276,9 +268,7 @@ class Store(DataFile):
 
     def is_empty(self) -> bool:
         """True when there are no check-ins, activities or journal entries."""
-        return self.read(
-            lambda tx: not any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL))
-        )
+        return self.read(lambda tx: not any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)))
 
 
 CHECKIN_FIELDS = frozenset(f.name for f in dataclasses.fields(CheckIn)) - {"id", "date", "created", "updated"}

@@ -136,9 +136,7 @@ class DataFile:
                 )
             raise DataFileError(self.path, unsafe.problem, advice=advice) from None
         except PermissionError:
-            raise DataFileError(
-                self.path, "runmate is not allowed to read it"
-            ) from None
+            raise DataFileError(self.path, "runmate is not allowed to read it") from None
         if found is None:
             return None
         raw, st = found
@@ -154,12 +152,8 @@ class DataFile:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            raise DataFileError(
-                self.path, "it is not complete JSON (it may be truncated or damaged)"
-            ) from None
-        if not isinstance(data, dict) or not all(
-            isinstance(v, dict) for v in data.values()
-        ):
+            raise DataFileError(self.path, "it is not complete JSON (it may be truncated or damaged)") from None
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
         for name, table in data.items():
             numbers: dict[int, str] = {}
@@ -167,9 +161,7 @@ class DataFile:
                 # A record number is digits 0-9; at most 600 of them, which int() reads under any
                 # setting of Python's limit on digits (640 at the least).
                 if not isinstance(doc, dict) or not re.fullmatch(r"[0-9]{1,600}", key):
-                    raise DataFileError(
-                        self.path, "it is JSON, but not in runmate's shape"
-                    )
+                    raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
                 # TinyDB numbers records by int(key): "1" and "01" would become one record on
                 # the next save, and one of them would be lost.
                 number = int(key)
@@ -245,9 +237,7 @@ class DataFile:
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
-    def _migrate(
-        self, raw: bytes, data: dict[str, Any], lock: Lock
-    ) -> dict[str, dict[str, Any]]:
+    def _migrate(self, raw: bytes, data: dict[str, Any], lock: Lock) -> dict[str, dict[str, Any]]:
         """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
         original = self._version(data)
         data = migrate(data)
@@ -270,19 +260,17 @@ class DataFile:
         with self._locked() as lock:
             storage = SnapshotStorage(self._load(lock), read_only=True)
             try:
-                return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+                return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))
             finally:
                 storage.close()
 
     def write(self, fn: Callable[[Tx], R]) -> R:
         """Run ``fn`` as one read-modify-write under the lock; written once if anything changed."""
         with self._locked() as lock:
-            working = orjson.loads(
-                orjson.dumps(self._load(lock))
-            )  # a private copy for this change
+            working = orjson.loads(orjson.dumps(self._load(lock)))  # a private copy for this change
             storage = SnapshotStorage(working)
             try:
-                result = fn(Tx(TinyDB(storage=lambda: storage)))  # type: ignore[arg-type]
+                result = fn(Tx(TinyDB(storage=lambda: storage)))
                 if storage.dirty:
                     data = storage.data
                     assert data is not None

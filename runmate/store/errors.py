@@ -44,8 +44,7 @@ class LockTimeout(StoreError):
     def __init__(self, path: Path, timeout: float = 10.0):
         self.path = path
         super().__init__(
-            f"Another runmate is busy with {path} and did not finish in {timeout:.0f} seconds. "
-            "Try again in a moment."
+            f"Another runmate is busy with {path} and did not finish in {timeout:.0f} seconds. Try again in a moment."
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class Lock:
         fd = open_lock_file(self.path)
         deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         try:
-            if os.name == "posix":
+            if sys.platform != "win32":
                 import fcntl
 
                 while True:
@@ -70,7 +71,7 @@ class Lock:
             return
         fd, self.fd = self.fd, None
         try:
-            if os.name == "posix":
+            if sys.platform != "win32":
                 import fcntl
 
                 fcntl.flock(fd, fcntl.LOCK_UN)

@@ -42,13 +42,8 @@ def _shape(cls: type) -> tuple[tuple[tuple[str, frozenset[type]], ...], frozense
     for f in dataclasses.fields(cls):
         parts = [p.strip() for p in str(f.type).split("|")]
         if all(p in _SCALAR_TYPES for p in parts):
-            types.append(
-                (f.name, frozenset().union(*(_SCALAR_TYPES[p] for p in parts)))
-            )
-        if (
-            f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ):
+            types.append((f.name, frozenset().union(*(_SCALAR_TYPES[p] for p in parts))))
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.add(f.name)
     if cls in RECORD_TYPES.values():
         required.add("id")
@@ -95,13 +90,11 @@ def record_problem(table: str, record: Any) -> str | None:
         value = record.get(name)
         if value is not None and not low <= value <= high:
             return f"a record in '{table}' has {name} {value}, outside {low} to {high}"
-    for name, allowed in _CHOICES.get(table, ()):
-        if name in record and record[name] not in allowed:
+    for name, choices in _CHOICES.get(table, ()):
+        if name in record and record[name] not in choices:
             return f"a record in '{table}' has an unknown {name} '{visible(record[name], SHOWN_CHARS)}'"
     time_of_day = record.get("time") if table == ACTIVITIES else None
-    if time_of_day is not None and not re.fullmatch(
-        r"([01][0-9]|2[0-3]):[0-5][0-9]", time_of_day
-    ):
+    if time_of_day is not None and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", time_of_day):
         return f"a record in '{table}' has a time of day that is not HH:MM"
     return None
 
@@ -109,10 +102,7 @@ def record_problem(table: str, record: Any) -> str | None:
 # Values that runmate never writes outside these bounds (models.FIELD_BOUNDS); a file holding them
 # was changed by hand or damaged, and is treated like any other damaged file.
 _RANGES: dict[str, tuple[tuple[str, float, float], ...]] = {
-    table: tuple(
-        (name, low, high)
-        for name, (low, high) in FIELD_BOUNDS.get(cls.__name__, {}).items()
-    )
+    table: tuple((name, low, high) for name, (low, high) in FIELD_BOUNDS.get(cls.__name__, {}).items())
     for table, cls in ALL_TYPES.items()
 }
 _CHOICES: dict[str, tuple[tuple[str, Container[str]], ...]] = {

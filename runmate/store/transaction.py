@@ -46,7 +46,7 @@ class SnapshotStorage(Storage):
 class ReadOnlyTable(Table):
     """A table that refuses every change before touching anything (TinyDB edits in place, then writes)."""
 
-    def _update_table(self, updater):  # type: ignore[no-untyped-def]
+    def _update_table(self, updater):
         raise RuntimeError("Store.read() can't change data; use Store.write().")
 
 
@@ -69,18 +69,14 @@ class Tx:
     def all(self, name: str) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._raw(name).values()]
 
-    def _checked(
-        self, name: str, record: dict[str, Any], taken: set[str]
-    ) -> dict[str, Any]:
+    def _checked(self, name: str, record: dict[str, Any], taken: set[str]) -> dict[str, Any]:
         problem = record_problem(name, record)
         if problem:
             raise ValueError(f"Not saved: {problem}.")
         record_id = record.get("id")
         if record_id is not None:
             if record_id in taken:
-                raise ValueError(
-                    f"Not saved: '{name}' already has a record with id {record_id}."
-                )
+                raise ValueError(f"Not saved: '{name}' already has a record with id {record_id}.")
             taken.add(record_id)
         return record
 
@@ -92,9 +88,7 @@ class Tx:
 
     def insert_many(self, name: str, records: Iterable[dict[str, Any]]) -> None:
         taken = self._ids(name)
-        self.table(name).insert_multiple(
-            [self._checked(name, r, taken) for r in records]
-        )
+        self.table(name).insert_multiple([self._checked(name, r, taken) for r in records])
 
     def _doc_id(self, name: str, record_id: str) -> int | None:
         for key, doc in self._raw(name).items():

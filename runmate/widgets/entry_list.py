@@ -31,7 +31,9 @@ DATE_WIDTH = 16  # "Wed 25 Nov 2025" and a space
 
 def _clean(text: str) -> str:
     """One line of text: tabs and line breaks as spaces, characters that steer a terminal dropped."""
-    return "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or 127 <= ord(ch) < 160))
+    return "".join(
+        " " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or 127 <= ord(ch) < 160)
+    )
 
 
 class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -217,7 +219,10 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _first_line(self, item: Item, width: int, base: Style) -> list[Segment]:
         date = day_label(item.day, self.today)
-        segments = [Segment(" ", base), Segment(f"{date:<{DATE_WIDTH - 1}}", base + self._text_style("entry-list--date"))]
+        segments = [
+            Segment(" ", base),
+            Segment(f"{date:<{DATE_WIDTH - 1}}", base + self._text_style("entry-list--date")),
+        ]
         if item.kind == KIND_CHECKIN:
             marker, style = "check-in note", "entry-list--note"
         elif item.kind == KIND_ACTIVITY:

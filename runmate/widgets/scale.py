@@ -88,14 +88,14 @@ class ScalePicker(Widget, can_focus=True):
     class Changed(Message):
         """The user changed the value (not posted when code sets ``value``)."""
 
-        def __init__(self, picker: "ScalePicker", value: int | None, typed: bool) -> None:
+        def __init__(self, picker: ScalePicker, value: int | None, typed: bool) -> None:
             super().__init__()
             self.picker = picker
             self.value = value
             self.typed = typed
 
         @property
-        def control(self) -> "ScalePicker":
+        def control(self) -> ScalePicker:
             return self.picker
 
     def __init__(

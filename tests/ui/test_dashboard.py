@@ -10,8 +10,12 @@ def _text(app, selector: str) -> str:
 
 async def test_dashboard_shows_today_checkin_and_plan_literally(app_factory, data_dir):
     app = app_factory(settings=Settings(name="[bold]Robin[/]", welcomed=True))
-    app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=4, energy=2, sleep_hours=7.5, note="tired [red]legs[/]"))
-    app.store.add_activity(PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20, warmup=5, with_whom="Sam"))
+    app.store.save_checkin(
+        CheckIn(date=TODAY.isoformat(), mood=4, energy=2, sleep_hours=7.5, note="tired [red]legs[/]")
+    )
+    app.store.add_activity(
+        PlannedActivity(date=TODAY.isoformat(), kind="walk-run", minutes=20, warmup=5, with_whom="Sam")
+    )
     app.store.add_activity(PlannedActivity(date="2026-11-23", kind="yoga", minutes=30, status="done"))
     app.store.add_activity(PlannedActivity(date="2026-11-17", kind="run", minutes=30, status="done"))  # last week
     app.store.update_settings(lambda s: setattr(s, "goal_why", "To sleep [i]better[/i]"))

@@ -32,8 +32,15 @@ def seed(data_dir: Path) -> Store:
     store.update_settings(lambda s: setattr(s, "welcomed", True))
     store.add_activity(
         PlannedActivity(
-            date="2026-10-25", kind="run", minutes=25, status=STATUS_DONE, before=2, after=4, note="Easy pace #park",
-            id=RUN_ID, created="2026-10-20T08:00:00+00:00",
+            date="2026-10-25",
+            kind="run",
+            minutes=25,
+            status=STATUS_DONE,
+            before=2,
+            after=4,
+            note="Easy pace #park",
+            id=RUN_ID,
+            created="2026-10-20T08:00:00+00:00",
         )
     )
     store.save_checkin(CheckIn(date="2026-11-24", mood=3, note="Slept badly, coffee helps."))
@@ -45,7 +52,11 @@ def seed(data_dir: Path) -> Store:
             ("2025-11-25", "A year ago today: 日本語の日記. #日記", None),
         ]
     ):
-        store.add_journal(JournalEntry(date=date, text=text, activity_id=link, id=f"e{n}" + "0" * 30, created=f"{date}T21:00:00+00:00"))
+        store.add_journal(
+            JournalEntry(
+                date=date, text=text, activity_id=link, id=f"e{n}" + "0" * 30, created=f"{date}T21:00:00+00:00"
+            )
+        )
     return store
 
 
@@ -77,7 +88,10 @@ def shell(data_dir: Path, *argv: str) -> None:
     """``runmate ARGV`` in another process, as someone typing in a second terminal."""
     proc = subprocess.run(
         [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
 
@@ -224,7 +238,9 @@ async def test_edit_keeps_the_link_and_delete_asks_first(data_dir):
         assert (entry.text, entry.activity_id) == ("Ran the park loop, no stopping. #park Proud.", RUN_ID)
         assert shown(app)[1] == "Ran the park loop, no stopping. #park Proud."  # still highlighted
         await press(pilot, "x")
-        assert isinstance(app.screen, ConfirmScreen) and "Delete your reflection of Sunday 25 October?" in screen_text(app)
+        assert isinstance(app.screen, ConfirmScreen) and "Delete your reflection of Sunday 25 October?" in screen_text(
+            app
+        )
         await press(pilot, "n")
         assert Store(data_dir).journal_entry("e1" + "0" * 30) is not None
         await press(pilot, "x", "y")

@@ -173,7 +173,10 @@ async def test_a_busy_file_on_the_dashboard_is_a_notification_not_the_end(data_d
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.is_running and app.current_mode == "dashboard"
-        assert f"Not loaded: Today's summary could not be read: Another runmate is busy with {data_dir / 'runmate.json'}" in toasts(app)
+        assert (
+            f"Not loaded: Today's summary could not be read: Another runmate is busy with {data_dir / 'runmate.json'}"
+            in toasts(app)
+        )
         monkeypatch.undo()
         await press(pilot, "c")
         assert isinstance(app.screen, CheckInScreen)

@@ -59,7 +59,20 @@ async def test_check_in_on_an_empty_day_keeps_the_shells_values_and_asks_about_m
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "checkin")
         await pilot.press("3")  # mood 3 (okay); focus moves on to energy
-        shell(data_dir, "checkin", "--date", DAY, "--mood", "5", "--energy", "5", "--sleep", "8", "--note", "from the shell")
+        shell(
+            data_dir,
+            "checkin",
+            "--date",
+            DAY,
+            "--mood",
+            "5",
+            "--energy",
+            "5",
+            "--sleep",
+            "8",
+            "--note",
+            "from the shell",
+        )
         await pilot.press("ctrl+s")
         await asks(pilot, ClashScreen)
         text = screen_text(app)

@@ -23,7 +23,12 @@ from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import DataFileError, Store
 
-MODE_KEYS = {"d": ("dashboard", DashboardScreen), "c": ("checkin", CheckInScreen), "p": ("plan", PlanScreen), "j": ("journal", JournalScreen)}
+MODE_KEYS = {
+    "d": ("dashboard", DashboardScreen),
+    "c": ("checkin", CheckInScreen),
+    "p": ("plan", PlanScreen),
+    "j": ("journal", JournalScreen),
+}
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:

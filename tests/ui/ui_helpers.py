@@ -77,7 +77,9 @@ def paste(app, text: str) -> None:
 
 # Rich writes each run of text of a screenshot as <text x=".." clip-path="url(#..-line-N)">; x counts
 # cells of 20 * 0.61 pixels (its default font size and aspect ratio).
-SVG_TEXT = re.compile(r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.DOTALL)
+SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.DOTALL
+)
 SVG_CELL_WIDTH = 20 * 0.61
 
 
@@ -115,7 +117,9 @@ class RecordingApp(RunmateApp):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        self.notifications.append(Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup))
+        self.notifications.append(
+            Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup)
+        )
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def clear_notifications(self) -> None:
@@ -179,7 +183,9 @@ class ProbeApp(RecordingApp):
     MODES = {**RunmateApp.MODES, "dashboard": ProbeScreen}
 
 
-def make_probe_app(data_dir: Path, *, welcomed: bool = True, poll_interval: float | None = None, **settings) -> ProbeApp:
+def make_probe_app(
+    data_dir: Path, *, welcomed: bool = True, poll_interval: float | None = None, **settings
+) -> ProbeApp:
     """A ProbeApp on ``data_dir``; it looks for changes made elsewhere only if given a poll_interval."""
     store = Store(data_dir)
     store.save_settings(Settings(welcomed=welcomed, **settings))

@@ -38,14 +38,33 @@ def test_save_prints_one_line(data_dir):
     assert out == "Saved your check-in for Wed 25 Nov: mood 4 (good), energy 3 (okay), sleep 7.5 h.\n"
     [c] = Store(data_dir).checkins()
     assert (c.date, c.mood, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == (
-        "2026-11-25", 4, 3, None, 7.5, None, "",
+        "2026-11-25",
+        4,
+        3,
+        None,
+        7.5,
+        None,
+        "",
     )
 
 
 def test_all_fields_and_a_past_date(data_dir):
     code, out, _ = run_cli(
-        data_dir, "--mood", "2", "--energy", "1", "--stress", "5", "--sleep", "6,5",
-        "--sleep-quality", "2", "--note", "[bold]x[/]", "--date", "2026-11-24",
+        data_dir,
+        "--mood",
+        "2",
+        "--energy",
+        "1",
+        "--stress",
+        "5",
+        "--sleep",
+        "6,5",
+        "--sleep-quality",
+        "2",
+        "--note",
+        "[bold]x[/]",
+        "--date",
+        "2026-11-24",
     )
     assert code == 0
     assert out == (
@@ -108,8 +127,14 @@ def test_year_shown_for_another_year(data_dir):
     ("argv", "message"),
     [
         ([], "Say what to save, for example: runmate checkin --mood 4 (see runmate checkin --help)."),
-        (["--energy", "3", "--date", "2026-11-21"], "There is no check-in for Sat 21 Nov yet; a new one needs --mood N."),
-        (["--clear", "note", "--date", "2026-11-21"], "There is no check-in for Sat 21 Nov yet; a new one needs --mood N."),
+        (
+            ["--energy", "3", "--date", "2026-11-21"],
+            "There is no check-in for Sat 21 Nov yet; a new one needs --mood N.",
+        ),
+        (
+            ["--clear", "note", "--date", "2026-11-21"],
+            "There is no check-in for Sat 21 Nov yet; a new one needs --mood N.",
+        ),
         (["--clear", "note", "--note", "x"], "The note is both given and cleared; choose one."),
         (["--mood", "", "--date", "2026-11-20"], "Mood is a whole number from 1 (very low) to 5 (very good)."),
         (["--sleep", "", "--date", "2026-11-20"], "Sleep is hours from 0 to 24, like 7 or 7.5."),
@@ -117,12 +142,18 @@ def test_year_shown_for_another_year(data_dir):
         (["--mood", "four"], "Mood is a whole number from 1 (very low) to 5 (very good)."),
         (["--mood", "3", "--energy", "0"], "Energy is a whole number from 1 (very low) to 5 (very high)."),
         (["--mood", "3", "--stress", "2.5"], "Stress is a whole number from 1 (calm) to 5 (very stressed)."),
-        (["--mood", "3", "--sleep-quality", "9"], "Sleep quality is a whole number from 1 (very poor) to 5 (very good)."),
+        (
+            ["--mood", "3", "--sleep-quality", "9"],
+            "Sleep quality is a whole number from 1 (very poor) to 5 (very good).",
+        ),
         (["--mood", "3", "--sleep", "25"], "Sleep is hours from 0 to 24, like 7 or 7.5."),
         (["--mood", "3", "--sleep", "-1"], "Sleep is hours from 0 to 24, like 7 or 7.5."),
         (["--mood", "3", "--sleep", "nan"], "Sleep is hours from 0 to 24, like 7 or 7.5."),
         (["--mood", "3", "--note", "x" * 501], "The note is at most 500 characters (this one has 501)."),
-        (["--mood", "3", "--date", "2026-02-30"], "Date is a real date written year-month-day, for example 2026-03-14."),
+        (
+            ["--mood", "3", "--date", "2026-02-30"],
+            "Date is a real date written year-month-day, for example 2026-03-14.",
+        ),
         (["--mood", "3", "--date", "2026-11-26"], "A check-in can't be in the future; today is 2026-11-25."),
     ],
 )
@@ -158,7 +189,10 @@ def test_delete(data_dir):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--delete", "--date", "2026-11-23"], "There is no check-in for Mon 23 Nov (2026-11-23), so nothing was deleted."),
+        (
+            ["--delete", "--date", "2026-11-23"],
+            "There is no check-in for Mon 23 Nov (2026-11-23), so nothing was deleted.",
+        ),
         (["--delete"], "Say which day's check-in to delete with --date YYYY-MM-DD."),
         (["--delete", "--date", "yesterday"], "Date is a real date written year-month-day, for example 2026-03-14."),
         (["--delete", "--date", "2026-11-25", "--mood", "3"], "--delete takes only --date; leave out --mood."),

@@ -77,11 +77,24 @@ def raising(exc: BaseException):
 @pytest.mark.parametrize(
     "exc, status, message",
     [
-        (ValidationError([FieldError("mood", "Mood is a whole number from 1 (very low) to 5 (very good)."), FieldError("date", "Date is needed.")]), 2, "runmate: Mood is a whole number from 1 (very low) to 5 (very good).\nrunmate: Date is needed.\n"),
+        (
+            ValidationError(
+                [
+                    FieldError("mood", "Mood is a whole number from 1 (very low) to 5 (very good)."),
+                    FieldError("date", "Date is needed."),
+                ]
+            ),
+            2,
+            "runmate: Mood is a whole number from 1 (very low) to 5 (very good).\nrunmate: Date is needed.\n",
+        ),
         (UsageError("Years is a whole number from 1 to 20."), 2, "runmate: Years is a whole number from 1 to 20.\n"),
         (NotFound("No record has an id starting with 'zz'."), 2, "runmate: No record has an id starting with 'zz'.\n"),
         (AmbiguousId("More than one record."), 2, "runmate: More than one record.\n"),
-        (DataFileError(Path("/x/runmate.json"), "it is empty"), 1, "runmate: The data file /x/runmate.json can't be read: it is empty."),
+        (
+            DataFileError(Path("/x/runmate.json"), "it is empty"),
+            1,
+            "runmate: The data file /x/runmate.json can't be read: it is empty.",
+        ),
         (LockTimeout(Path("/x/runmate.json.lock")), 1, "runmate: Another runmate is busy with /x"),
         (StoreError("disk trouble"), 1, "runmate: disk trouble\n"),
         (PermissionError(13, "Permission denied"), 1, "Permission denied"),
@@ -110,7 +123,7 @@ def test_any_command_on_a_damaged_file_is_status_1_and_names_the_file(data_dir):
     data_dir.mkdir()
     path = data_dir / "runmate.json"
     path.write_bytes(b'{"checkins": ')
-    ctx, out, err = ctx_for(data_dir)
+    ctx, _out, err = ctx_for(data_dir)
     assert run_handler(lambda args, ctx: ctx.store.checkins() and 0, None, ctx) == 1
     assert f"The data file {path} can't be read" in err.getvalue()
     assert "Move it aside" in err.getvalue()
@@ -158,7 +171,9 @@ def test_command_modules_are_importable_and_register():
 def test_command_modules_do_not_import_the_command_line():
     """Commands share runmate.commands.base with cli.py; none of them imports runmate.cli back."""
     names = [module.__name__ for module in COMMAND_MODULES]
-    script = f"import importlib, sys; [importlib.import_module(n) for n in {names!r}]; print('runmate.cli' in sys.modules)"
+    script = (
+        f"import importlib, sys; [importlib.import_module(n) for n in {names!r}]; print('runmate.cli' in sys.modules)"
+    )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"

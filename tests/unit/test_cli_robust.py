@@ -63,7 +63,10 @@ values = st.one_of(
 # Each command with a value to vary: (argv before the value, its option or None, argv after).
 ADD = ["plan", "add", "--date", "2026-11-26", "--activity", "run", "--minutes", "20"]
 OPTIONS = [
-    *((["checkin", "--mood", "3"], option, []) for option in ("--energy", "--stress", "--sleep", "--sleep-quality", "--note", "--date")),
+    *(
+        (["checkin", "--mood", "3"], option, [])
+        for option in ("--energy", "--stress", "--sleep", "--sleep-quality", "--note", "--date")
+    ),
     (["checkin"], "--mood", []),
     (["checkin", "--delete"], "--date", []),
     *((ADD, option, []) for option in ("--warmup", "--time", "--with", "--note")),
@@ -103,7 +106,9 @@ def assert_safe(*texts: str) -> None:
         assert not has_unsafe(text, allow="\n"), repr(text)
 
 
-@pytest.mark.parametrize(("before", "option", "after"), OPTIONS, ids=lambda v: " ".join(v) if isinstance(v, list) else str(v))
+@pytest.mark.parametrize(
+    ("before", "option", "after"), OPTIONS, ids=lambda v: " ".join(v) if isinstance(v, list) else str(v)
+)
 @FEW
 @given(value=values)
 def test_any_value_in_any_option_is_status_0_or_2_and_a_refusal_writes_nothing(data_dir, before, option, after, value):
@@ -124,7 +129,9 @@ def test_any_value_in_any_option_is_status_0_or_2_and_a_refusal_writes_nothing(d
 
 
 def test_a_note_with_escape_sequences_is_kept_and_listed_escaped(data_dir):
-    status, out, err = run(data_dir, "plan", "add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--note", ESCAPES)
+    status, out, err = run(
+        data_dir, "plan", "add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--note", ESCAPES
+    )
     assert status == 0 and err == ""
     [stored] = Store(data_dir).activities()
     assert stored.note == ESCAPES  # the person's words, exactly
@@ -135,7 +142,19 @@ def test_a_note_with_escape_sequences_is_kept_and_listed_escaped(data_dir):
 
 
 def test_names_reasons_and_the_why_are_printed_escaped_too(data_dir):
-    status, out, _ = run(data_dir, "plan", "add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--with", "Sam\x1b[31m\x9b2J")
+    status, out, _ = run(
+        data_dir,
+        "plan",
+        "add",
+        "--date",
+        "2026-11-25",
+        "--activity",
+        "run",
+        "--minutes",
+        "20",
+        "--with",
+        "Sam\x1b[31m\x9b2J",
+    )
     assert status == 0
     assert run(data_dir, "plan", "goal", "--days", "3", "--why", "why \u202eevil")[0] == 0
     assert run(data_dir, "plan", "rest", out.strip(), "--reason", "tired\x1b[8m")[0] == 0
@@ -184,7 +203,9 @@ def test_argparse_errors_are_one_escaped_line(data_dir):
 def test_text_that_is_not_utf8_is_refused_not_repaired(data_dir, argv):
     status, out, err = run(data_dir, *argv)
     assert status == 2 and out == ""
-    assert err.startswith("runmate: ") and "is not valid UTF-8 text, so nothing was done" in err and err.count("\n") == 1
+    assert (
+        err.startswith("runmate: ") and "is not valid UTF-8 text, so nothing was done" in err and err.count("\n") == 1
+    )
     assert_safe(err)
     assert not data_dir.exists()
 
@@ -216,7 +237,15 @@ def test_output_a_terminal_cannot_encode_is_escaped_not_a_crash(data_dir):
     assert b"caf\\xe9 \\xb7 \\u65e5\\u672c" in proc.stdout
 
 
-@pytest.mark.parametrize("argv", [["checkin", "--mood"], ["plan", "add", "--date", "2026-11-25", "--activity", "run", "--minutes"], ["plan", "done", ACTIVITY_ID[:8], "--minutes"], ["demo", "--years"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["checkin", "--mood"],
+        ["plan", "add", "--date", "2026-11-25", "--activity", "run", "--minutes"],
+        ["plan", "done", ACTIVITY_ID[:8], "--minutes"],
+        ["demo", "--years"],
+    ],
+)
 def test_a_number_of_thousands_of_digits_is_refused_in_words(data_dir, argv):
     seeded(data_dir)
     raw = (data_dir / "runmate.json").read_bytes()
@@ -254,7 +283,14 @@ def test_the_last_weeks_of_the_range_can_still_be_listed(data_dir):
     assert status == 0 and "Week of 1 Jan to 7 Jan 1900" in out
 
 
-@pytest.mark.parametrize(("flag", "words"), [("", "--data-dir is empty"), ("  ", "--data-dir is empty"), ("~no-such-user-here/x", "--data-dir starts with a home folder that can't be found")])
+@pytest.mark.parametrize(
+    ("flag", "words"),
+    [
+        ("", "--data-dir is empty"),
+        ("  ", "--data-dir is empty"),
+        ("~no-such-user-here/x", "--data-dir starts with a home folder that can't be found"),
+    ],
+)
 def test_a_data_folder_that_cannot_be_a_folder_is_a_mistake(tmp_path, monkeypatch, flag, words):
     monkeypatch.chdir(tmp_path)
     out, err = io.StringIO(), io.StringIO()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections import Counter
 
@@ -45,7 +46,7 @@ def test_the_history_is_believable(two_years):
     assert dates == sorted(dates) and len(dates) == len(set(dates))  # at most one check-in a day
     assert max(dates) < TODAY  # nothing in the future, the history ends yesterday
     assert min(dates) <= TODAY - dt.timedelta(days=2 * 365 - 7)
-    gaps = [(b - a).days for a, b in zip(dates, dates[1:])]
+    gaps = [(b - a).days for a, b in itertools.pairwise(dates)]
     assert max(gaps) >= 3 and sum(g > 1 for g in gaps) >= 10  # some days and some stretches without a check-in
     assert 0.6 < len(dates) / (TODAY - min(dates)).days < 0.95
     moods = Counter(c.mood for c in data.checkins)
@@ -94,11 +95,27 @@ def test_reflections_link_to_real_done_activities(two_years):
 
 def test_every_record_passes_the_same_checks_as_typed_data(two_years):
     for c in two_years.checkins:
-        parse_checkin(today=TODAY, date=c.date, mood=c.mood, energy=c.energy, stress=c.stress,
-                      sleep_hours=c.sleep_hours, sleep_quality=c.sleep_quality, note=c.note)
+        parse_checkin(
+            today=TODAY,
+            date=c.date,
+            mood=c.mood,
+            energy=c.energy,
+            stress=c.stress,
+            sleep_hours=c.sleep_hours,
+            sleep_quality=c.sleep_quality,
+            note=c.note,
+        )
         assert record_problem(CHECKINS, c.to_dict()) is None
     for a in two_years.activities:
-        parse_activity(date=a.date, kind=a.kind, minutes=a.minutes, warmup=a.warmup, time=a.time, with_whom=a.with_whom, note=a.note)
+        parse_activity(
+            date=a.date,
+            kind=a.kind,
+            minutes=a.minutes,
+            warmup=a.warmup,
+            time=a.time,
+            with_whom=a.with_whom,
+            note=a.note,
+        )
         parse_completion(before=a.before, after=a.after, minutes=a.actual_minutes)
         assert record_problem(ACTIVITIES, a.to_dict()) is None
     ids = [r.id for r in (*two_years.checkins, *two_years.activities, *two_years.journal)]

@@ -47,7 +47,13 @@ def test_numbers():
     assert formatting.hours_text(7.25) == "7.25 h"
     assert formatting.scale_text("mood", 4) == "4 (good)"
     assert formatting.scale_text("stress", 1) == "1 (calm)"
-    assert [formatting.duration_text(s) for s in (30, 60, 90, 300, 75)] == ["½ min", "1 min", "1½ min", "5 min", "1 min 15 s"]
+    assert [formatting.duration_text(s) for s in (30, 60, 90, 300, 75)] == [
+        "½ min",
+        "1 min",
+        "1½ min",
+        "5 min",
+        "1 min 15 s",
+    ]
 
 
 def test_no_platform_specific_strftime_flags():

@@ -46,7 +46,9 @@ def test_fewer_than_five_checkins_never_hold():
 
 def test_five_or_six_checkins_all_low_hold():
     assert insights.low_mood_pattern(checkins({0: 1, 2: 2, 4: 1, 6: 2, 8: 1}), TODAY) == insights.LowMoodPattern(5, 5)
-    assert insights.low_mood_pattern(checkins({0: 1, 1: 3, 2: 2, 4: 1, 6: 2, 8: 1}), TODAY) == insights.LowMoodPattern(5, 6)
+    assert insights.low_mood_pattern(checkins({0: 1, 1: 3, 2: 2, 4: 1, 6: 2, 8: 1}), TODAY) == insights.LowMoodPattern(
+        5, 6
+    )
 
 
 def test_one_of_the_seven_older_than_14_days_does_not_hold():
@@ -71,7 +73,7 @@ def test_all_five_recent_checkins_must_be_recent():
 
 
 def test_checkins_after_today_are_ignored():
-    data = checkins({0: 1, 1: 1, 2: 1, 3: 1, 4: 1}) + [CheckIn(date=ago(-1), mood=5), CheckIn(date=ago(-2), mood=5)]
+    data = [*checkins({0: 1, 1: 1, 2: 1, 3: 1, 4: 1}), CheckIn(date=ago(-1), mood=5), CheckIn(date=ago(-2), mood=5)]
     assert insights.low_mood_pattern(data, TODAY) == insights.LowMoodPattern(5, 5)
 
 

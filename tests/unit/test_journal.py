@@ -25,7 +25,17 @@ def texts(items, f: Filter) -> list[str]:
 
 @pytest.fixture
 def items():
-    run = PlannedActivity(date="2026-10-25", kind="run", minutes=25, status="done", before=2, after=4, note="Easy pace #park", id="run1", created="2026-10-19T08:00:00+00:00")
+    run = PlannedActivity(
+        date="2026-10-25",
+        kind="run",
+        minutes=25,
+        status="done",
+        before=2,
+        after=4,
+        note="Easy pace #park",
+        id="run1",
+        created="2026-10-19T08:00:00+00:00",
+    )
     planned = PlannedActivity(date="2026-11-27", kind="walk", minutes=20, note="not done yet", id="walk1")
     return build_items(
         [
@@ -49,7 +59,10 @@ def test_items_are_newest_first_and_notes_are_marked(items):
         ("2025-11-25", KIND_REFLECTION),
     ]
     linked = items[2]
-    assert linked.activity is not None and journal.describe_activity(linked.activity) == "Run, 25 min · felt 2 low → 4 good"
+    assert (
+        linked.activity is not None
+        and journal.describe_activity(linked.activity) == "Run, 25 min · felt 2 low → 4 good"
+    )
     assert items[1].heading == "Rain run."
 
 

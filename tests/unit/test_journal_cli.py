@@ -136,9 +136,15 @@ def test_add_about_a_done_run_takes_its_day_and_shows_it(data_dir):
         (["--text", "   "], "Write a few words first; an empty reflection isn't saved."),
         (["--text", "x" * 20_001], "A reflection is at most 20,000 characters (this one has 20,001)."),
         (["--text", "ok", "--date", "2026-11-26"], "A reflection can't be dated in the future; today is 2026-11-25."),
-        (["--text", "ok", "--date", "yesterday"], "Date is a real date written year-month-day, for example 2026-03-14."),
+        (
+            ["--text", "ok", "--date", "yesterday"],
+            "Date is a real date written year-month-day, for example 2026-03-14.",
+        ),
         (["--text", "ok", "--run", "zzz"], "No record has an id starting with 'zzz'."),
-        (["--text", "ok", "--run", "a"], "More than one record has an id starting with 'a'; give a few more characters."),
+        (
+            ["--text", "ok", "--run", "a"],
+            "More than one record has an id starting with 'a'; give a few more characters.",
+        ),
         (["--text", "ok", "--run", "b"], "Walk, 20 min isn't ticked off yet"),
     ],
 )
@@ -172,7 +178,9 @@ def written(data_dir):
         ("2026-10-02", "日本語の日記を書きました。", "d3" + "0" * 30),
         ("2026-09-01", "Escape \x1b]0;owned\x07 in a hand-edited file", "d4" + "0" * 30),
     ]:
-        store.add_journal(JournalEntry(date=date, text=text, id=eid, activity_id=run_.id if eid.startswith("d2") else None))
+        store.add_journal(
+            JournalEntry(date=date, text=text, id=eid, activity_id=run_.id if eid.startswith("d2") else None)
+        )
     from runmate.models import CheckIn
 
     store.save_checkin(CheckIn(date="2026-11-25", mood=3, note="Coffee helps."))
@@ -220,7 +228,10 @@ def test_list_options_are_checked_together(data_dir, written):
         "runmate: --from is after --to; the first day comes first.",
         "runmate: --limit is a whole number from 1 up.",
     ]
-    assert run(data_dir, "list", "--to", "soon")[2] == "runmate: --to is a real date written year-month-day, for example 2026-03-14.\n"
+    assert (
+        run(data_dir, "list", "--to", "soon")[2]
+        == "runmate: --to is a real date written year-month-day, for example 2026-03-14.\n"
+    )
 
 
 def test_list_on_an_empty_journal(data_dir):
@@ -230,7 +241,10 @@ def test_list_on_an_empty_journal(data_dir):
 def test_show_prints_the_whole_reflection_safely(data_dir, written):
     code, out, _ = run(data_dir, "show", "d2")
     assert code == 0
-    assert out == "Monday 23 November 2026 · id d2000000\nAbout: Run, 25 min · felt 2 low → 4 good\n\nThe loop, no stopping.\n"
+    assert (
+        out
+        == "Monday 23 November 2026 · id d2000000\nAbout: Run, 25 min · felt 2 low → 4 good\n\nThe loop, no stopping.\n"
+    )
     out = run(data_dir, "show", "d1")[1]
     assert "Tags: #rain #park\n\nRain run.\nWet and HAPPY. #rain #park\n" in out
     out = run(data_dir, "show", "d4")[1]
@@ -258,7 +272,10 @@ def test_edit_to_nothing_or_the_same_changes_nothing(data_dir, written):
     before = file_bytes(data_dir)
     code, _, err = run(data_dir, "edit", "d2", "--text", " ")
     assert code == 2 and "runmate journal delete d2000000" in err
-    assert run(data_dir, "edit", "d2", "--text", "The loop, no stopping.\n")[1] == "Nothing changed in your reflection for Mon 23 Nov.\n"
+    assert (
+        run(data_dir, "edit", "d2", "--text", "The loop, no stopping.\n")[1]
+        == "Nothing changed in your reflection for Mon 23 Nov.\n"
+    )
     assert file_bytes(data_dir) == before
 
 

@@ -27,7 +27,9 @@ def problems(**kwargs) -> dict[str, str]:
 
 
 def test_a_reflection_keeps_its_text_title_day_and_link():
-    entry = parse_journal(today=TODAY, date="2026-11-20", text="A good run.\n\n  Indented #park", title=" Park ", activity_id="abc")
+    entry = parse_journal(
+        today=TODAY, date="2026-11-20", text="A good run.\n\n  Indented #park", title=" Park ", activity_id="abc"
+    )
     assert (entry.date, entry.text, entry.title, entry.activity_id) == (
         "2026-11-20",
         "A good run.\n\n  Indented #park",
@@ -50,7 +52,9 @@ def test_every_problem_is_reported_at_once_in_plain_words():
     assert problems(text="x" * (MAX_JOURNAL + 1)) == {
         "text": "A reflection is at most 20,000 characters (this one has 20,001)."
     }
-    assert problems(text="clear\x1b[2Jscreen") == {"text": "The reflection has control characters in it; please remove them."}
+    assert problems(text="clear\x1b[2Jscreen") == {
+        "text": "The reflection has control characters in it; please remove them."
+    }
     assert problems(text="bell\x07") and problems(text="csi\x9b31m")
     assert parse_journal(today=TODAY, text="x" * MAX_JOURNAL).text == "x" * MAX_JOURNAL
 

@@ -39,19 +39,51 @@ def problems(fn, *args, **kwargs) -> dict[str, str]:
 
 
 def test_a_full_checkin():
-    c = parse_checkin(today=TODAY, date="2026-11-24", mood="4", energy=" 3 ", stress=2, sleep_hours="7.5", sleep_quality="5", note="  ok  ")
-    assert (c.date, c.mood, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == ("2026-11-24", 4, 3, 2, 7.5, 5, "ok")
+    c = parse_checkin(
+        today=TODAY,
+        date="2026-11-24",
+        mood="4",
+        energy=" 3 ",
+        stress=2,
+        sleep_hours="7.5",
+        sleep_quality="5",
+        note="  ok  ",
+    )
+    assert (c.date, c.mood, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == (
+        "2026-11-24",
+        4,
+        3,
+        2,
+        7.5,
+        5,
+        "ok",
+    )
     assert len(c.id) == 32
 
 
 def test_only_mood_is_needed_and_the_date_defaults_to_today():
     c = parse_checkin(today=TODAY, mood=3, energy="", stress=None, sleep_hours="  ", sleep_quality="")
-    assert (c.date, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == ("2026-11-25", None, None, None, None, "")
+    assert (c.date, c.energy, c.stress, c.sleep_hours, c.sleep_quality, c.note) == (
+        "2026-11-25",
+        None,
+        None,
+        None,
+        None,
+        "",
+    )
 
 
 def test_every_checkin_problem_is_reported_at_once():
     found = problems(
-        parse_checkin, today=TODAY, date="2026-13-01", mood="", energy="6", stress="x", sleep_hours="25", sleep_quality=0, note="a" * 501
+        parse_checkin,
+        today=TODAY,
+        date="2026-13-01",
+        mood="",
+        energy="6",
+        stress="x",
+        sleep_hours="25",
+        sleep_quality=0,
+        note="a" * 501,
     )
     assert found == {
         "date": "Date is a real date written year-month-day, for example 2026-03-14.",
@@ -76,15 +108,30 @@ def test_future_checkins_are_refused_but_today_and_the_past_are_fine():
 
 @pytest.mark.parametrize(
     "raw, hours",
-    [("7.5", 7.5), ("7,5", 7.5), (" 8 ", 8.0), ("0", 0.0), ("24", 24.0), (6, 6.0), (6.25, 6.25), ("7.333", 7.33), ("", None), (None, None)],
+    [
+        ("7.5", 7.5),
+        ("7,5", 7.5),
+        (" 8 ", 8.0),
+        ("0", 0.0),
+        ("24", 24.0),
+        (6, 6.0),
+        (6.25, 6.25),
+        ("7.333", 7.33),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_sleep_hours_accepted(raw, hours):
     assert parse_checkin(today=TODAY, mood=3, sleep_hours=raw).sleep_hours == hours
 
 
-@pytest.mark.parametrize("raw", ["-1", "24.01", "25", "nan", "inf", "-inf", "seven", "7.5h", "7:30", True, float("nan")])
+@pytest.mark.parametrize(
+    "raw", ["-1", "24.01", "25", "nan", "inf", "-inf", "seven", "7.5h", "7:30", True, float("nan")]
+)
 def test_sleep_hours_refused(raw):
-    assert problems(parse_checkin, today=TODAY, mood=3, sleep_hours=raw) == {"sleep_hours": "Sleep is hours from 0 to 24, like 7 or 7.5."}
+    assert problems(parse_checkin, today=TODAY, mood=3, sleep_hours=raw) == {
+        "sleep_hours": "Sleep is hours from 0 to 24, like 7 or 7.5."
+    }
 
 
 @pytest.mark.parametrize("raw, value", [("1", 1), (" 5 ", 5), ("+3", 3), ("03", 3), (4, 4)])
@@ -92,13 +139,15 @@ def test_scale_values_accepted(raw, value):
     assert parse_checkin(today=TODAY, mood=raw).mood == value
 
 
-@pytest.mark.parametrize("raw", [0, 6, "0", "6", "-1", "3.5", "3.0", 3.0, True, False, "three", "", None, "1e0", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "raw", [0, 6, "0", "6", "-1", "3.5", "3.0", 3.0, True, False, "three", "", None, "1e0", "99999999999999999999"]
+)
 def test_scale_values_refused(raw):
     assert problems(parse_checkin, today=TODAY, mood=raw) == {"mood": MOOD}
 
 
 def test_scale_messages_name_both_ends_in_words():
-    for name, message in SCALE_MESSAGES.items():
+    for _name, message in SCALE_MESSAGES.items():
         assert "whole number from 1 (" in message and message.endswith(").")
     assert MOOD_WORDS[1] in SCALE_MESSAGES["mood"] and MOOD_WORDS[5] in SCALE_MESSAGES["mood"]
 
@@ -113,14 +162,20 @@ def test_a_note_is_kept_as_typed_escape_sequences_and_markup_included():
 ONE_LINE = "The note is one line; please leave out line breaks."
 
 
-@pytest.mark.parametrize("note", ["line one\nline two", "a\r\nb", "a\rb", "a\x0bb", "a\x0cb", "a\x85b", "a\u2028b", "a\u2029b"])
+@pytest.mark.parametrize(
+    "note", ["line one\nline two", "a\r\nb", "a\rb", "a\x0bb", "a\x0cb", "a\x85b", "a\u2028b", "a\u2029b"]
+)
 def test_a_note_is_one_line_so_it_can_never_pass_for_another_row(note):
     assert problems(parse_checkin, today=TODAY, mood=3, note=note) == {"note": ONE_LINE}
     assert problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, note=note) == {"note": ONE_LINE}
     assert problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, with_whom=note) == {
         "with_whom": "The name is one line; please leave out line breaks."
     }
-    assert set(problems(parse_settings, Settings(), name=note, support_contact=note, goal_why=note)) == {"name", "support_contact", "goal_why"}
+    assert set(problems(parse_settings, Settings(), name=note, support_contact=note, goal_why=note)) == {
+        "name",
+        "support_contact",
+        "goal_why",
+    }
     # Line breaks around the text are trimmed, as spaces are.
     assert parse_checkin(today=TODAY, mood=3, note="\n fine \n").note == "fine"
 
@@ -129,8 +184,15 @@ def test_bytes_that_are_not_utf8_are_refused_in_every_text_field():
     text = "caf\udce9"
     message = "The note has bytes that are not valid UTF-8 text in it; please type it again."
     assert problems(parse_checkin, today=TODAY, mood=3, note=text) == {"note": message}
-    assert set(problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, note=text, with_whom=text)) == {"note", "with_whom"}
-    assert set(problems(parse_settings, Settings(), name=text, support_contact=text, goal_why=text)) == {"name", "support_contact", "goal_why"}
+    assert set(problems(parse_activity, date="2026-11-26", kind="walk", minutes=20, note=text, with_whom=text)) == {
+        "note",
+        "with_whom",
+    }
+    assert set(problems(parse_settings, Settings(), name=text, support_contact=text, goal_why=text)) == {
+        "name",
+        "support_contact",
+        "goal_why",
+    }
 
 
 # --- activity ---------------------------------------------------------------------------------
@@ -138,7 +200,14 @@ def test_bytes_that_are_not_utf8_are_refused_in_every_text_field():
 
 def test_an_activity_with_defaults():
     run = parse_activity(date="2026-11-26", kind="RUN", minutes="30")
-    assert (run.kind, run.minutes, run.warmup, run.time, run.status, run.source) == ("run", 30, 5, None, "planned", "user")
+    assert (run.kind, run.minutes, run.warmup, run.time, run.status, run.source) == (
+        "run",
+        30,
+        5,
+        None,
+        "planned",
+        "user",
+    )
     assert parse_activity(date="2026-11-26", kind="walk-run", minutes=20).warmup == 5
     yoga = parse_activity(date="2026-11-26", kind="yoga", minutes=20, time="7:05", with_whom=" Sam ", note="mat")
     assert (yoga.warmup, yoga.time, yoga.with_whom, yoga.note) == (0, "07:05", "Sam", "mat")
@@ -146,7 +215,9 @@ def test_an_activity_with_defaults():
 
 
 def test_every_activity_problem_is_reported_at_once():
-    found = problems(parse_activity, date="", kind="jog", minutes="0", warmup="61", time="25:00", with_whom="x" * 81, note="one\ntwo")
+    found = problems(
+        parse_activity, date="", kind="jog", minutes="0", warmup="61", time="25:00", with_whom="x" * 81, note="one\ntwo"
+    )
     assert found == {
         "date": "Date is needed, as year-month-day (for example 2026-03-14).",
         "kind": "Activity is one of: run, walk, walk-run, yoga, swim, cycle, dance, stairs, strength, stretch, garden, other.",
@@ -195,7 +266,13 @@ def test_done_minutes_count_only_done_activities():
 def test_settings_returns_a_changed_copy():
     current = Settings(name="Robin")
     changed = parse_settings(current, goal_days="5", goal_why=" sleep better ", theme="nord", support_contact="Sam")
-    assert (changed.name, changed.goal_days, changed.goal_why, changed.theme, changed.support_contact) == ("Robin", 5, "sleep better", "nord", "Sam")
+    assert (changed.name, changed.goal_days, changed.goal_why, changed.theme, changed.support_contact) == (
+        "Robin",
+        5,
+        "sleep better",
+        "nord",
+        "Sam",
+    )
     assert current.goal_days == 3 and current.theme == "textual-dark"
     assert parse_settings(current) == current
 
@@ -211,7 +288,9 @@ def test_every_settings_problem_is_reported_at_once():
 # --- dates, records, helpers ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw", ["2026-02-30", "26-11-25", "2026/11/25", "20261125", "2026-1-5", "２０２６-11-25", "tomorrow"])
+@pytest.mark.parametrize(
+    "raw", ["2026-02-30", "26-11-25", "2026/11/25", "20261125", "2026-1-5", "２０２６-11-25", "tomorrow"]
+)
 def test_parse_date_refuses(raw):
     with pytest.raises(ValidationError) as caught:
         parse_date(raw)
@@ -239,10 +318,25 @@ def test_records_round_trip_and_ignore_fields_from_a_newer_runmate():
             assert record.day == dt.date(2026, 11, 20)
     # The data file keeps its keys in this order, date first.
     assert list(CheckIn(date="2026-11-20", mood=3).to_dict()) == [
-        "date", "mood", "energy", "stress", "sleep_hours", "sleep_quality", "note", "id", "created", "updated",
+        "date",
+        "mood",
+        "energy",
+        "stress",
+        "sleep_hours",
+        "sleep_quality",
+        "note",
+        "id",
+        "created",
+        "updated",
     ]
     assert list(JournalEntry(date="2026-11-20", text="x").to_dict()) == [
-        "date", "text", "title", "activity_id", "id", "created", "updated",
+        "date",
+        "text",
+        "title",
+        "activity_id",
+        "id",
+        "created",
+        "updated",
     ]
 
 

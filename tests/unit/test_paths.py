@@ -33,7 +33,6 @@ def test_a_tilde_is_expanded(_isolated_data_dir, monkeypatch):
     assert resolve_data_dir() == _isolated_data_dir / "elsewhere"
 
 
-
 def test_data_dir_is_accepted_before_and_after_the_command(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "before"), "demo"]) == 0
     assert main(["demo", "--data-dir", str(tmp_path / "after")]) == 0
@@ -81,7 +80,9 @@ def test_nothing_is_created_or_read_at_import_time(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "RUNMATE_DATA_DIR"}
     env["HOME"] = str(home)  # -P below: the working folder is not on the import path
-    proc = subprocess.run([sys.executable, "-P", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-P", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
     assert list(home.iterdir()) == [] and list(work.iterdir()) == []

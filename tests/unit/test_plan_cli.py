@@ -52,7 +52,13 @@ def test_add_prints_the_short_id_and_stores_everything(data_dir: Path) -> None:
     a = only(data_dir)
     assert short == a.id[:8] and len(short) == 8
     assert (a.date, a.kind, a.minutes, a.warmup, a.time, a.with_whom, a.note) == (
-        "2026-11-25", "run", 20, 10, "07:30", "[b]Sam[/b]", "park loop"
+        "2026-11-25",
+        "run",
+        20,
+        10,
+        "07:30",
+        "[b]Sam[/b]",
+        "park loop",
     )
     assert a.status == STATUS_PLANNED
 
@@ -157,7 +163,6 @@ def test_starter_fills_the_program_and_restarts_without_duplicates(data_dir: Pat
     assert len({a.date for a in after}) == len(after)
 
 
-
 def test_starter_asks_before_replacing_coming_sessions(data_dir: Path) -> None:
     assert run(data_dir, "starter")[0] == 0
     first = Store(data_dir).activities()
@@ -179,7 +184,11 @@ def test_starter_refuses_a_start_in_the_past_and_keeps_the_program(data_dir: Pat
     assert run(data_dir, "starter")[0] == 0
     run(data_dir, "rest", Store(data_dir).activities()[1].id, "--reason", "away")
     before = file_bytes(data_dir)
-    for argv in (["--start", "2020-01-01"], ["--start", "2020-01-01", "--replace"], ["--start", "2026-11-24", "--replace"]):
+    for argv in (
+        ["--start", "2020-01-01"],
+        ["--start", "2020-01-01", "--replace"],
+        ["--start", "2026-11-24", "--replace"],
+    ):
         code, out, err = run(data_dir, "starter", *argv)
         assert code == 2 and out == ""
         assert err.startswith("runmate: The program starts today or later") and err.count("\n") == 1
@@ -231,6 +240,7 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
     code, out, _ = run(data_dir, "list", "--week", "2026-12-30")
     assert code == 0 and "Week of 28 Dec 2026 to 3 Jan 2027" in out
 
+
 # --- bad input: exit 2, a clear message, nothing written ---------------------------------------
 
 
@@ -238,10 +248,22 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
     "argv, message",
     [
         (["add", "--date", "2026-11-25", "--activity", "jog", "--minutes", "20"], "Activity is one of: run, walk"),
-        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "0"], "Minutes is a whole number from 1 to 1440."),
-        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "1441"], "Minutes is a whole number from 1 to 1440."),
-        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--warmup", "61"], "Warm-up is a whole number"),
-        (["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--time", "25:00"], "Time of day is hours and minutes"),
+        (
+            ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "0"],
+            "Minutes is a whole number from 1 to 1440.",
+        ),
+        (
+            ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "1441"],
+            "Minutes is a whole number from 1 to 1440.",
+        ),
+        (
+            ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--warmup", "61"],
+            "Warm-up is a whole number",
+        ),
+        (
+            ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--time", "25:00"],
+            "Time of day is hours and minutes",
+        ),
         (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], "Date is a real date"),
         (["done", "{id}", "--before", "0"], "How you felt before is a whole number from 1"),
         (["done", "{id}", "--after", "6"], "How you felt after is a whole number from 1"),
@@ -264,7 +286,7 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
 def test_bad_input_exits_2_and_writes_nothing(data_dir: Path, argv: list[str], message: str) -> None:
     short = add(data_dir)
     before = file_bytes(data_dir)
-    code, out, err = run(data_dir, *[part.replace("{id}", short) for part in argv])
+    code, _out, err = run(data_dir, *[part.replace("{id}", short) for part in argv])
     assert code == 2
     assert message in err and err.startswith("runmate: ")
     assert file_bytes(data_dir) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -20,7 +21,9 @@ MONDAY = dt.date(2026, 11, 23)  # the week checked; last week starts 16 Nov
 TODAY = dt.date(2026, 11, 25)
 
 
-def act(date: str | dt.date, kind: str = "run", minutes: int = 20, status: str = STATUS_PLANNED, **extra) -> PlannedActivity:
+def act(
+    date: str | dt.date, kind: str = "run", minutes: int = 20, status: str = STATUS_PLANNED, **extra
+) -> PlannedActivity:
     day = date if isinstance(date, str) else date.isoformat()
     return PlannedActivity(date=day, kind=kind, minutes=minutes, status=status, **extra)
 
@@ -63,7 +66,7 @@ def test_starter_sessions_lay_out_the_whole_program() -> None:
 def test_there_is_always_a_rest_day_between_sessions() -> None:
     for start in (dt.date(2026, 11, 23) + dt.timedelta(days=i) for i in range(7)):
         days = [a.day for a in plans.starter_sessions(start)]
-        gaps = {(b - a).days for a, b in zip(days, days[1:])}
+        gaps = {(b - a).days for a, b in itertools.pairwise(days)}
         assert min(gaps) >= 2, start
         assert len(set(days)) == len(days)
 

@@ -95,7 +95,9 @@ def test_a_failing_fsync_also_leaves_the_old_file(store, data_dir, monkeypatch):
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name file descriptors")
-def test_the_temporary_file_is_flushed_and_fsynced_before_the_replace_and_the_folder_after(store, data_dir, monkeypatch):
+def test_the_temporary_file_is_flushed_and_fsynced_before_the_replace_and_the_folder_after(
+    store, data_dir, monkeypatch
+):
     filled(store)
     events: list[tuple] = []
     real_fsync, real_replace = os.fsync, os.replace
@@ -232,7 +234,9 @@ def test_threads_sharing_one_store_lose_nothing(store):
         t.start()
     for t in threads:
         t.join()
-    assert sorted(a.note for a in Store(store.data_dir).activities()) == sorted(f"t{n}-{i}" for n in range(4) for i in range(25))
+    assert sorted(a.note for a in Store(store.data_dir).activities()) == sorted(
+        f"t{n}-{i}" for n in range(4) for i in range(25)
+    )
 
 
 def test_one_store_sees_another_stores_write_at_once(data_dir):
@@ -413,7 +417,10 @@ GOOD = {
 
 def with_record(table: str, **changes) -> bytes:
     data = json.loads(json.dumps(GOOD))
-    record = {"checkins": CheckIn(date="2026-11-20", mood=3, id="c1"), "activities": PlannedActivity(date="2026-11-20", kind="run", minutes=20, id="a1")}[table].to_dict()
+    record = {
+        "checkins": CheckIn(date="2026-11-20", mood=3, id="c1"),
+        "activities": PlannedActivity(date="2026-11-20", kind="run", minutes=20, id="a1"),
+    }[table].to_dict()
     record.update(changes)
     for key, value in changes.items():
         if value is ...:
@@ -432,7 +439,10 @@ DAMAGED = {
     "table is a list": (b'{"_meta": {"1": {"schema": 1}}, "checkins": []}', "not in runmate's shape"),
     "record is a string": (b'{"_meta": {"1": {"schema": 1}}, "checkins": {"1": "x"}}', "not in runmate's shape"),
     "record key not a number": (b'{"_meta": {"1": {"schema": 1}}, "checkins": {"a": {}}}', "not in runmate's shape"),
-    "record key a superscript": ('{"_meta": {"1": {"schema": 1}}, "checkins": {"\u00b2": {}}}'.encode(), "not in runmate's shape"),
+    "record key a superscript": (
+        '{"_meta": {"1": {"schema": 1}}, "checkins": {"\u00b2": {}}}'.encode(),
+        "not in runmate's shape",
+    ),
     "record missing fields": (with_record("checkins", mood=...), "missing the field 'mood'"),
     "record missing id": (with_record("checkins", id=...), "missing the field 'id'"),
     "mood is text": (with_record("checkins", mood="3"), "damaged 'mood'"),
@@ -440,23 +450,42 @@ DAMAGED = {
     "sleep is text": (with_record("checkins", sleep_hours="7"), "damaged 'sleep_hours'"),
     "minutes missing": (with_record("activities", minutes=...), "missing the field 'minutes'"),
     "date not real": (with_record("activities", date="2026-02-30"), "not a real date"),
-    "settings damaged": (b'{"_meta": {"1": {"schema": 1}}, "settings": {"1": {"goal_days": "three"}}}', "damaged 'goal_days'"),
+    "settings damaged": (
+        b'{"_meta": {"1": {"schema": 1}}, "settings": {"1": {"goal_days": "three"}}}',
+        "damaged 'goal_days'",
+    ),
     "version damaged": (b'{"_meta": {"1": {"schema": "1"}}}', "version record"),
     "version missing": (b'{"_meta": {}}', "version record"),
     "newer schema": (json.dumps({**GOOD, "_meta": {"1": {"schema": SCHEMA_VERSION + 1}}}).encode(), "newer runmate"),
     "old schema, bad records": (b'{"checkins": {"1": {"mood": 3}}}', "missing the field 'date'"),
     "two keys for one number": (
-        json.dumps({**GOOD, "checkins": {"1": GOOD["checkins"]["1"], "01": {**GOOD["checkins"]["1"], "id": "c2", "date": "2026-11-21"}}}).encode(),
+        json.dumps(
+            {
+                **GOOD,
+                "checkins": {
+                    "1": GOOD["checkins"]["1"],
+                    "01": {**GOOD["checkins"]["1"], "id": "c2", "date": "2026-11-21"},
+                },
+            }
+        ).encode(),
         "two records in 'checkins' have the same number ('1' and '01')",
     ),
-    "record key too long": (json.dumps({**GOOD, "checkins": {"1" * 5000: GOOD["checkins"]["1"]}}).encode(), "not in runmate's shape"),
-    "date before 1900": (with_record("activities", date="1899-12-31"), "the date 1899-12-31, outside the years runmate keeps (1900 to 2999)"),
+    "record key too long": (
+        json.dumps({**GOOD, "checkins": {"1" * 5000: GOOD["checkins"]["1"]}}).encode(),
+        "not in runmate's shape",
+    ),
+    "date before 1900": (
+        with_record("activities", date="1899-12-31"),
+        "the date 1899-12-31, outside the years runmate keeps (1900 to 2999)",
+    ),
     "date in year 9999": (with_record("checkins", date="9999-12-31"), "the date 9999-12-31, outside the years"),
     "date as a week": (with_record("activities", date="2026-W01-1"), "not a real date"),
     "date in other digits": (with_record("checkins", date="٢٠٢٦-11-20"), "not a real date"),
     "time in other digits": (with_record("activities", time="0٧:30"), "time of day"),
     "duplicate ids": (
-        json.dumps({**GOOD, "checkins": {"1": GOOD["checkins"]["1"], "2": {**GOOD["checkins"]["1"], "date": "2026-11-21"}}}).encode(),
+        json.dumps(
+            {**GOOD, "checkins": {"1": GOOD["checkins"]["1"], "2": {**GOOD["checkins"]["1"], "date": "2026-11-21"}}}
+        ).encode(),
         "share the id c1",
     ),
 }
@@ -552,7 +581,7 @@ def test_schema_0_is_migrated_in_one_write_after_a_backup(data_dir, monkeypatch)
 def test_any_operation_migrates_an_old_file(data_dir):
     data_dir.mkdir()
     (data_dir / "runmate.json").write_bytes(SCHEMA_0)
-    saved, replaced = Store(data_dir).save_checkin(CheckIn(date="2026-01-02", mood=1))
+    _saved, replaced = Store(data_dir).save_checkin(CheckIn(date="2026-01-02", mood=1))
     assert replaced
     assert len(list(data_dir.glob("*.bak"))) == 1
     assert [c.mood for c in Store(data_dir).checkins()] == [3, 1]

@@ -68,8 +68,13 @@ def value_or_refusal(fn, *args, **kwargs):
 @pytest.mark.parametrize("text", NOT_ASCII_DIGITS)
 def test_only_the_digits_0_to_9_make_a_number(text):
     assert whole_number(text) is None and decimal_number(text) is None
-    assert {e.field for e in pytest.raises(ValidationError, parse_checkin, today=TODAY, mood=text).value.errors} == {"mood"}
-    assert {e.field for e in pytest.raises(ValidationError, parse_completion, before=text, after=text, minutes=text).value.errors} == {
+    assert {e.field for e in pytest.raises(ValidationError, parse_checkin, today=TODAY, mood=text).value.errors} == {
+        "mood"
+    }
+    assert {
+        e.field
+        for e in pytest.raises(ValidationError, parse_completion, before=text, after=text, minutes=text).value.errors
+    } == {
         "before",
         "after",
         "minutes",
@@ -95,8 +100,13 @@ def test_dates_inside_the_range_are_kept(day):
 def test_dates_outside_the_range_are_refused_in_words(day):
     message = "Date is outside the years runmate keeps (1900 to 2999)."
     assert pytest.raises(ValidationError, parse_date, day).value.for_field("date") == message
-    assert pytest.raises(ValidationError, parse_activity, date=day, kind="walk", minutes=20).value.for_field("date") == message
-    assert pytest.raises(ValidationError, parse_checkin, today=TODAY, date=day, mood=3).value.for_field("date") == message
+    assert (
+        pytest.raises(ValidationError, parse_activity, date=day, kind="walk", minutes=20).value.for_field("date")
+        == message
+    )
+    assert (
+        pytest.raises(ValidationError, parse_checkin, today=TODAY, date=day, mood=3).value.for_field("date") == message
+    )
 
 
 def test_a_weekday_name_that_falls_outside_the_range_is_refused():
@@ -125,7 +135,14 @@ def test_the_starter_program_never_runs_past_the_range():
 @given(mood=typed, energy=typed, stress=typed, sleep=typed, quality=typed, date=dates)
 def test_parse_checkin_never_crashes(mood, energy, stress, sleep, quality, date):
     checkin = value_or_refusal(
-        parse_checkin, today=TODAY, date=date, mood=mood, energy=energy, stress=stress, sleep_hours=sleep, sleep_quality=quality
+        parse_checkin,
+        today=TODAY,
+        date=date,
+        mood=mood,
+        energy=energy,
+        stress=stress,
+        sleep_hours=sleep,
+        sleep_quality=quality,
     )
     if checkin is not None:
         assert 1 <= checkin.mood <= 5 and DATE_RANGE[0] <= checkin.day <= TODAY
