@@ -4,12 +4,10 @@ offer after ticking an activity off."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
-from ui_helpers import TODAY, open_mode, screen_text, settle
+from ui_helpers import TODAY, open_mode, screen_text, settle, shell, until
 
 from runmate.app import RunmateApp
 from runmate.journal import prompt_for
@@ -82,26 +80,6 @@ def shown(app) -> list[str]:
     """The first line of each entry in the list, as listed."""
     entries = app.screen.query_one("#journal-list")
     return [entries._items[i].heading for i in entries._shown]
-
-
-def shell(data_dir: Path, *argv: str) -> None:
-    """``runmate ARGV`` in another process, as someone typing in a second terminal."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-
-
-async def until(pilot, ready, what: str) -> None:
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if ready():
-            return
-    raise AssertionError(f"the app never showed {what}")
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -4,11 +4,9 @@ same field changed on both sides."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from ui_helpers import TODAY, open_mode, screen_text, settle
+from ui_helpers import TODAY, asks, open_mode, screen_text, settle, shell, until
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, PlannedActivity, Settings
@@ -17,31 +15,6 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 
 DAY = TODAY.isoformat()
-
-
-def shell(data_dir: Path, *argv: str) -> None:
-    """``runmate ARGV`` in another process, as someone typing in a second terminal."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-
-
-async def until(pilot, ready, what: str) -> None:
-    """Let the app run until ``ready()`` holds (a save waiting on a question never "completes")."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if ready():
-            return
-    raise AssertionError(f"the app never showed {what}")
-
-
-async def asks(pilot, screen_type) -> None:
-    await until(pilot, lambda: isinstance(pilot.app.screen, screen_type), screen_type.__name__)
 
 
 def quiet_app(data_dir: Path) -> RunmateApp:

@@ -10,6 +10,8 @@ import asyncio
 import datetime as dt
 import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +193,29 @@ def make_probe_app(
     store.save_settings(Settings(welcomed=welcomed, **settings))
     store.check()
     return ProbeApp(store=store, today=TODAY, poll_interval=poll_interval)
+
+
+def shell(data_dir: Path, *argv: str) -> None:
+    """``runmate ARGV`` in another process, as someone typing in a second terminal."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+async def until(pilot, ready, what: str) -> None:
+    """Let the app run until ``ready()`` holds (a save waiting on a question never "completes")."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if ready():
+            return
+    raise AssertionError(f"the app never showed {what}")
+
+
+async def asks(pilot, screen_type) -> None:
+    """Wait until the app shows a question of ``screen_type``."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, screen_type), screen_type.__name__)
