@@ -16,9 +16,7 @@ screen (``runmate.widgets.entry_list``), so typing stays quick with thousands of
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -36,6 +34,8 @@ from runmate.journal import KIND_CHECKIN, KIND_REFLECTION, Filter, Item
 from runmate.models import JournalEntry, PlannedActivity, ValidationError, journal_text, parse_journal
 from runmate.screens.base import EditOutcome, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
+from runmate.screens.journal_draft import Draft, Loaded
+from runmate.screens.journal_reader import one_line, reader_about, reader_body, reader_heading
 from runmate.screens.pick import PickScreen
 from runmate.store import Store
 from runmate.widgets.entry_list import EntryList
@@ -48,25 +48,6 @@ if TYPE_CHECKING:
 SEARCH_PAUSE = 0.12
 QUICK_SEARCH_ITEMS = 1500
 EDITABLE = ("date", "title", "text", "activity_id")
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    items: list[Item]
-    activities: dict[str, PlannedActivity]
-
-
-@dataclass
-class _Draft:
-    """The reflection in the editor: ``entry_id`` None for a new one; ``base`` its fields as the
-    editor opened on them (or last followed them)."""
-
-    entry_id: str | None
-    base: dict[str, Any]
-
-    @property
-    def day(self) -> dt.date:
-        return dt.date.fromisoformat(self.base["date"])
 
 
 class JournalScreen(RunmateScreen):
@@ -97,7 +78,7 @@ class JournalScreen(RunmateScreen):
         self._result: tuple[list[Item], Filter, list[int]] | None = None
         self._loaded_once = False
         self._keep: tuple[str, str] | None = None  # (kind, id) to highlight after the next search
-        self._draft: _Draft | None = None
+        self._draft: Draft | None = None
         self._saving = False
         self._pending_about: str | None = None  # a done activity to write about once loaded
         self._in_reader: Item | None = None
@@ -177,15 +158,15 @@ class JournalScreen(RunmateScreen):
     # -- loading and searching -----------------------------------------------------------------
 
     def _load(self) -> None:
-        def read(store: Store) -> _Loaded:
+        def read(store: Store) -> Loaded:
             activities = store.activities()
             items = journal.build_items(store.journal(), store.checkins(), activities)
-            return _Loaded(items, {a.id: a for a in activities})
+            return Loaded(items, {a.id: a for a in activities})
 
         # Busy for now: in_background says so, and the screen stays usable.
         self.in_background(read, self._loaded, group="journal-load", lead="Your journal could not be read")
 
-    def _loaded(self, loaded: _Loaded) -> None:
+    def _loaded(self, loaded: Loaded) -> None:
         self._items = loaded.items
         self._activities = loaded.activities
         self._loaded_once = True
@@ -291,29 +272,11 @@ class JournalScreen(RunmateScreen):
                 )
             )
             return
-        parts: list[Any] = [(long_date(item.day, year=item.day.year != self.today().year), "bold")]
-        if item.kind != KIND_REFLECTION:
-            parts.append((f"  {journal.KIND_WORDS[item.kind]}", "italic $text-secondary"))
-        heading.update(Content.assemble(*parts))
-        lines: list[Content] = []
-        if item.activity is not None:
-            lines.append(Content.assemble(("About  ", "bold $text-muted"), journal.describe_activity(item.activity)))
-        if item.tags:
-            lines.append(
-                Content.assemble(
-                    ("Tags  ", "bold $text-muted"), ("  ".join(f"#{t}" for t in item.tags), "$text-accent")
-                )
-            )
-        if item.kind == KIND_CHECKIN:
-            lines.append(Content.styled("The note of your check-in; e or Enter opens that check-in.", "$text-muted"))
-        elif item.kind != KIND_REFLECTION:
-            lines.append(Content.styled("The note of a done activity; e or Enter opens it in the plan.", "$text-muted"))
+        heading.update(reader_heading(item, self.today()))
+        lines = reader_about(item)
         about.update(Content("\n").join(lines))
         about.display = bool(lines)
-        body = Content(item.text)
-        if item.title:
-            body = Content.assemble((item.title, "bold"), "\n\n", body)
-        text.update(body)
+        text.update(reader_body(item))
         self.query_one("#journal-reader").scroll_home(animate=False)
 
     # -- moving around -------------------------------------------------------------------------
@@ -439,7 +402,7 @@ class JournalScreen(RunmateScreen):
             self._editor.focus()
             return
         today = self.today().isoformat()
-        self._open_editor(_Draft(None, {"date": today, "title": "", "text": "", "activity_id": None}))
+        self._open_editor(Draft(None, {"date": today, "title": "", "text": "", "activity_id": None}))
 
     def write_about(self, activity_id: str) -> None:
         """Open a new reflection about a done activity (the plan offers it after a tick)."""
@@ -452,7 +415,7 @@ class JournalScreen(RunmateScreen):
             return
         activity = self._activities.get(activity_id)
         day = activity.date if activity is not None else self.today().isoformat()
-        self._open_editor(_Draft(None, {"date": day, "title": "", "text": "", "activity_id": activity_id}))
+        self._open_editor(Draft(None, {"date": day, "title": "", "text": "", "activity_id": activity_id}))
 
     def action_edit(self) -> None:
         item = self.query_one(EntryList).highlighted
@@ -463,9 +426,9 @@ class JournalScreen(RunmateScreen):
             return
         # The link is kept as stored, also when the activity it names is gone.
         base = {"date": item.date, "title": item.title, "text": item.text, "activity_id": item.link}
-        self._open_editor(_Draft(item.id, base))
+        self._open_editor(Draft(item.id, base))
 
-    def _open_editor(self, draft: _Draft) -> None:
+    def _open_editor(self, draft: Draft) -> None:
         self._draft = draft
         editor = self._editor
         editor.load_text(draft.base["text"])
@@ -565,7 +528,7 @@ class JournalScreen(RunmateScreen):
         self._save(draft, entry)
 
     @work(exclusive=True, group="journal-save", description="journal save")
-    async def _save(self, draft: _Draft, entry: JournalEntry) -> None:
+    async def _save(self, draft: Draft, entry: JournalEntry) -> None:
         store = self.store
         lead = "Your reflection was not saved"
         try:
@@ -607,7 +570,7 @@ class JournalScreen(RunmateScreen):
             return
         when = long_date(item.day, year=item.day.year != self.today().year)
         yes = await self.ask(
-            ConfirmScreen(f"Delete your reflection of {when}?", _one_line(item.heading), yes="Delete", no="Keep it")
+            ConfirmScreen(f"Delete your reflection of {when}?", one_line(item.heading), yes="Delete", no="Keep it")
         )
         if not yes:
             return
@@ -624,11 +587,6 @@ class JournalScreen(RunmateScreen):
         self.notify(f"Deleted your reflection of {when}.", markup=False, timeout=4)
         self.runmate.data_saved(self)
         self._load()
-
-
-def _one_line(text: str, width: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def write_about(app: App[Any], activity_id: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from textual import work
@@ -39,6 +38,7 @@ from runmate.screens.plan_dialogs import (
     StarterChoice,
     StarterDialog,
 )
+from runmate.screens.plan_week import WeekData, activity_details, goal_dots, load_week, status_text
 from runmate.store import Store
 from runmate.textsafe import visible
 
@@ -50,33 +50,6 @@ KIND_WIDTH = 18  # "Walk/run intervals"
 WIDE = 96  # from this list width on, the columns line up
 TALL = 30  # from this screen height on, a quiet line separates the days
 WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
-
-
-@dataclass
-class WeekData:
-    """What the screen shows, read from the store in one go."""
-
-    monday: dt.date
-    today: dt.date
-    settings: Settings
-    activities: list[PlannedActivity] = field(default_factory=list)
-
-    def on(self, day: dt.date) -> list[PlannedActivity]:
-        key = day.isoformat()
-        return [a for a in self.activities if a.date == key]
-
-
-def load_week(store: Store, monday: dt.date, today: dt.date) -> WeekData:
-    """Everything the week view needs: the shown week, this week, and the month before each."""
-    this_monday = week_start(today)
-    first = min(monday, this_monday) - dt.timedelta(days=plans.LONG_RUN_WINDOW_DAYS)
-    last = max(monday, this_monday) + dt.timedelta(days=6)
-    return WeekData(monday, today, store.settings(), store.activities(first, last))
-
-
-def _goal_dots(done: int, goal: int) -> str:
-    filled = min(done, goal)
-    return "●" * filled + "○" * (goal - filled) + ("+" * (done - goal) if done > goal else "")
 
 
 class PlanScreen(RunmateScreen):
@@ -221,7 +194,7 @@ class PlanScreen(RunmateScreen):
         self.query_one("#plan-goal", Static).update(
             Content.assemble(
                 ("Weekly goal  ", "bold"),
-                (_goal_dots(progress.days_done, goal), "$accent"),
+                (goal_dots(progress.days_done, goal), "$accent"),
                 "  ",
                 progress.text(this_week=True),
             )
@@ -281,7 +254,7 @@ class PlanScreen(RunmateScreen):
         parts.append((minutes, quiet))
         parts.append((f"{warmup:<13}" if wide else warmup, "dim"))
         if wide:
-            status = self._status(a, day, data.today)
+            status = status_text(a, day, data.today)
             parts.append("  ")
             parts.append(status.pad_right(max(0, 11 - len(status.plain))))
         if a.time:
@@ -291,8 +264,8 @@ class PlanScreen(RunmateScreen):
             parts.append((visible(a.with_whom), "dim italic" if resting else "italic"))
         if not wide:
             parts.append("  ")
-            parts.append(self._status(a, day, data.today))
-        details = self._details(a)
+            parts.append(status_text(a, day, data.today))
+        details = activity_details(a)
         if details is not None:
             room = max(20, self._list_width() - DAY_WIDTH - 4)
             parts.append("\n" + " " * (DAY_WIDTH + 2))
@@ -302,30 +275,6 @@ class PlanScreen(RunmateScreen):
     def _list_width(self) -> int:
         width = self.query_one("#plan-week", OptionList).scrollable_content_region.width
         return width or self.size.width - 6
-
-    @staticmethod
-    def _details(a: PlannedActivity) -> Content | None:
-        """The second line: how it felt, why it was a rest, and the note (all as plain text)."""
-        bits: list[Content] = []
-        if a.status == STATUS_DONE and (a.before is not None or a.after is not None):
-            bits.append(Content.assemble(("felt ", "dim"), f"{plans.feeling(a.before)} → {plans.feeling(a.after)}"))
-        if a.status == STATUS_DONE and a.actual_minutes is not None and a.actual_minutes != a.minutes:
-            bits.append(Content.styled(f"{a.actual_minutes} min done", "dim"))
-        if a.status == STATUS_REST and a.rest_reason:
-            bits.append(Content.styled(visible(a.rest_reason), "italic"))
-        if a.note:
-            bits.append(Content.styled(visible(a.note), "dim italic"))
-        if not bits:
-            return None
-        return Content(" · ").join(bits)
-
-    @staticmethod
-    def _status(a: PlannedActivity, day: dt.date, today: dt.date) -> Content:
-        if a.status == STATUS_DONE:
-            return Content.styled("done", "$success")
-        if a.status == STATUS_REST:
-            return Content.styled("rest day", "italic")
-        return Content.styled("not ticked" if day < today else "planned", "dim")
 
     # -- selection -----------------------------------------------------------------------------
 
