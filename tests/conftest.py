@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """Two test workers a CPU for ``-n auto`` (set in pyproject.toml).
+
+    A UI test spends about a third of its time asleep while Pilot waits for the app to go idle; a
+    second worker on the same CPU uses that time. PYTEST_XDIST_AUTO_NUM_WORKERS still decides
+    when it is set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # no sched_getaffinity on macOS and Windows
+        cpus = os.cpu_count() or 1
+    return 2 * cpus
 
 
 @pytest.fixture(autouse=True)
