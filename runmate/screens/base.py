@@ -85,9 +85,9 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 ASKING = "runmate-asking"
-"""The worker group of every ``@work`` method that waits for a person's answer to a dialog
-(``await self.ask(...)``). Such a worker takes as long as the person does, so
-nothing should wait for it to finish (the UI tests' ``settle()`` does not)."""
+"""The worker group of ``@work`` methods led by a person's answers to dialogs. What marks a worker
+as waiting on the person is ``ask`` itself (``RunmateApp.workers_waiting``), so the UI tests'
+``settle()`` never waits for an answer, whatever the group."""
 
 
 @dataclass(frozen=True)

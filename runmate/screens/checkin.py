@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from runmate import formatting, insights, saving
 from runmate.edits import Edit, rebase, same
 from runmate.models import (
+    CHECKIN_FIELDS,
     DATE_RANGE,
     DATE_RANGE_MESSAGE,
     ENERGY_WORDS,
@@ -45,7 +46,7 @@ from runmate.textsafe import as_stored, visible
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
-FIELDS = ("mood", "energy", "stress", "sleep_hours", "sleep_quality", "note")
+FIELDS = CHECKIN_FIELDS
 SCALES = ("mood", "energy", "stress", "sleep_quality")
 LABEL_WIDTH = 16
 RECENT_COUNT = 7

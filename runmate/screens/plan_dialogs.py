@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from runmate import plans
+from runmate.edits import rebase
 from runmate.formatting import day_label, long_date
 from runmate.models import (
     ACTIVITY_KINDS,
@@ -157,8 +158,8 @@ class ActivityDialog(PlanDialog):
             "minutes": str(a.minutes),
             "warmup": str(a.warmup),
             "time": a.time or "",
-            "with_whom": a.with_whom,
-            "note": a.note,
+            "with_whom": visible(a.with_whom),
+            "note": visible(a.note),
         }
 
     def follow(self, current: PlannedActivity) -> None:
@@ -166,18 +167,17 @@ class ActivityDialog(PlanDialog):
         take the new values; what the person typed stays (saving asks if it clashes)."""
         if self.activity is None or current.id != self.activity.id:
             return
-        before, now = self._shown(self.activity), self._shown(current)
+        kind = self.query_one("#f-kind", Select).value
+        shown = {name: self.query_one(f"#f-{name}", Input).value for name in ACTIVITY_FIELDS if name != "kind"}
+        shown["kind"] = kind if isinstance(kind, str) else ""
+        followed, _ = rebase(self._shown(self.activity), shown, self._shown(current))
         for name in ACTIVITY_FIELDS:
-            if now[name] == before[name]:
+            if followed[name] == shown[name]:
                 continue
             if name == "kind":
-                select = self.query_one("#f-kind", Select)
-                if select.value == before[name]:
-                    select.value = now[name]
+                self.query_one("#f-kind", Select).value = followed[name]
             else:
-                field = self.query_one(f"#f-{name}", Input)
-                if field.value == before[name]:
-                    field.value = now[name]
+                self.query_one(f"#f-{name}", Input).value = followed[name]
         self.activity = current
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -438,13 +438,15 @@ class GoalDialog(PlanDialog):
 
     def follow(self, current: Settings) -> None:
         """The goal changed elsewhere while this dialog is open: untouched fields follow it."""
-        for name, before, now in (
-            ("goal_days", str(self.settings.goal_days), str(current.goal_days)),
-            ("goal_why", self.settings.goal_why, current.goal_why),
-        ):
-            field = self.query_one(f"#f-{name}", Input)
-            if now != before and field.value == before:
-                field.value = now
+
+        def shown_of(s: Settings) -> dict[str, str]:
+            return {"goal_days": str(s.goal_days), "goal_why": visible(s.goal_why)}
+
+        shown = {name: self.query_one(f"#f-{name}", Input).value for name in ("goal_days", "goal_why")}
+        followed, _ = rebase(shown_of(self.settings), shown, shown_of(current))
+        for name, value in followed.items():
+            if value != shown[name]:
+                self.query_one(f"#f-{name}", Input).value = value
         self.settings = current
 
     def action_save(self) -> None:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from runmate.edits import Edit
+from runmate.edits import Edit, rebase
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
 from runmate.textsafe import as_stored, visible
@@ -119,11 +119,13 @@ class SettingsScreen(OverlayScreen):
     def _fill(self, settings: Settings) -> None:
         self._saved = Settings.from_dict(settings.to_dict())
         for name, value in form_values(settings).items():
-            if name == "theme":
-                if value in THEMES:
-                    self.query_one("#theme", Select).value = value
-            else:
-                self.query_one(f"#{name}", Input).value = value
+            self._show_value(name, value)
+
+    def _show_value(self, name: str, value: str) -> None:
+        if name != "theme":
+            self.query_one(f"#{name}", Input).value = value
+        elif value in THEMES:
+            self.query_one("#theme", Select).value = value
 
     def has_unsaved_changes(self) -> bool:
         return self.is_mounted and self.current_values() != form_values(self._saved)
@@ -137,15 +139,12 @@ class SettingsScreen(OverlayScreen):
             if not self.has_unsaved_changes():
                 self._fill(settings)
                 return
-            shown, stored, new = self.current_values(), form_values(self._saved), form_values(settings)
+            shown = self.current_values()
+            followed, _ = rebase(form_values(self._saved), shown, form_values(settings))
             for name in FIELDS:
-                if shown[name] == stored[name] and new[name] != stored[name]:
+                if followed[name] != shown[name]:  # untouched here, changed in the file
                     setattr(self._saved, name, getattr(settings, name))
-                    if name == "theme":
-                        if new[name] in THEMES:
-                            self.query_one("#theme", Select).value = new[name]
-                    else:
-                        self.query_one(f"#{name}", Input).value = new[name]
+                    self._show_value(name, followed[name])
 
         self.in_background(lambda store: store.settings(), loaded, group="load", lead="Your settings could not be read")
 

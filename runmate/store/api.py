@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from runmate import plans
 from runmate.edits import Edit, same
-from runmate.models import CheckIn, JournalEntry, PlannedActivity, Settings, now_iso
+from runmate.models import CHECKIN_FIELDS, CheckIn, JournalEntry, PlannedActivity, Settings, now_iso
 from runmate.store.datafile import DataFile
 from runmate.store.errors import AmbiguousId, Conflict, NotEmpty, NotFound, RecordGone
 from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
@@ -271,7 +271,6 @@ class Store(DataFile):
         return self.read(lambda tx: not any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)))
 
 
-CHECKIN_FIELDS = frozenset(f.name for f in dataclasses.fields(CheckIn)) - {"id", "date", "created", "updated"}
 ACTIVITY_FIELDS = frozenset(f.name for f in dataclasses.fields(PlannedActivity)) - {"id", "created", "updated"}
 
 
