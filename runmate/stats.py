@@ -509,11 +509,15 @@ class StatsReport:
                 f"{d['minutes_done']} minutes."
             )
         else:
-            out.append("No movement noted in this time. Rest counts too; a short walk is a fine way back.")
-        if self.weeks:
+            out.append("No movement noted in this time. Rest is part of it too; a short walk counts whenever you like.")
+        if len(self.weeks) == 1:
+            from runmate.plans import WeekProgress
+
+            out.append(f"Last full week: {WeekProgress(self.weeks[0].active_days, self.goal_days).text(False)}.")
+        elif self.weeks:
             out.append(
                 f"Your goal of {self.goal_days} day{'s' if self.goal_days != 1 else ''} a week was met in "
-                f"{d['weeks_goal_met']} of the last {len(self.weeks)} full week{'s' if len(self.weeks) != 1 else ''}."
+                f"{d['weeks_goal_met']} of the last {len(self.weeks)} full weeks."
             )
         if self.consistency is not None:
             out.append(f"Consistency: {round(self.consistency * 100)}% (a quiet week barely moves it).")
