@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if problems and not args.partial and not args.dry_run:
         raise UsageError(
             f"{_rows(len(problems))} can't be brought in (above), so nothing was imported. "
-            "Fix them, or give --partial to bring in the rest."
+            "Fix those, or give --partial to bring in the rest."
         )
     before = {b.name for b in ctx.store.backups()}
     try:
