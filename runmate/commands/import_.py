@@ -128,13 +128,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for line in problems[:SHOWN_PROBLEMS]:
         complain(ctx.err, line)
     if len(problems) > SHOWN_PROBLEMS:
-        complain(ctx.err, f"and {len(problems) - SHOWN_PROBLEMS} more rows like these.")
+        complain(ctx.err, f"and {len(problems) - SHOWN_PROBLEMS} more like these.")
     if not incoming.rows():
         raise UsageError("Nothing in that file can be brought in, so nothing was changed.")
     if problems and not args.partial and not args.dry_run:
         raise UsageError(
-            f"{_rows(len(problems))} can't be brought in (above), so nothing was imported. "
-            "Fix those, or give --partial to bring in the rest."
+            f"Because of {_problems(len(problems))} above, nothing was imported. "
+            "Fix the file, or give --partial to bring in the rest."
         )
     before = {b.name for b in ctx.store.backups()}
     try:
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         ctx.say(f"Would bring in {added}." + (f" Already here, and would stay as they are: {kept}." if kept else ""))
         if problems and not args.partial:
-            ctx.say(f"{_rows(len(problems)).capitalize()} can't be brought in; without --partial nothing would be.")
+            ctx.say(f"Because of {_problems(len(problems))} above, nothing would be imported without --partial.")
         ctx.say("Nothing was changed (--dry-run).")
         return EXIT_OK
     ctx.say(f"Brought in {added}." + (f" Already here, kept as they were: {kept}." if kept else ""))
@@ -160,5 +160,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _rows(n: int) -> str:
-    return "1 row" if n == 1 else f"{n} rows"
+def _problems(n: int) -> str:
+    return "the problem" if n == 1 else f"the {n} problems"

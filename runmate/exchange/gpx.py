@@ -92,10 +92,10 @@ def read_files(files: list[tuple[Path, bytes]], *, default_kind: str) -> Incomin
         try:
             parsed = gpxpy.parse(raw.decode("utf-8-sig", errors="replace"))
         except (gpxpy.gpx.GPXException, ValueError) as error:
-            incoming.problems.append(f"{name}: it is not a GPX file runmate can read ({visible(error, 80)})")
+            incoming.problems.append(f"{name}: it is not a GPX file runmate can read ({visible(error, 80)}).")
             continue
         if not parsed.tracks:
-            incoming.problems.append(f"{name}: it holds no track")
+            incoming.problems.append(f"{name}: it holds no track.")
             continue
         for number, track in enumerate(parsed.tracks, start=1):
             label = name if len(parsed.tracks) == 1 else f"{name}, track {number}"
