@@ -88,7 +88,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     snap = snapshot(ctx.store).narrowed(start, end, args.kind)
     what = _count_words(snap.count(), args.format)
     if args.output is None:
-        ctx.out.write(render(args.format, snap).decode("utf-8"))
+        text = render(args.format, snap).decode("utf-8")
+        ctx.out.write(_for_terminal(text) if _is_terminal(ctx.out) else text)
         ctx.out.flush()
         return 0
     target = Path(args.output).expanduser()
@@ -104,6 +105,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     write_private(target, render(args.format, snap, bom=True))
     ctx.say(f"Exported {what} to {target} (readable only by you).")
     return 0
+
+
+def _is_terminal(stream) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def _for_terminal(text: str) -> str:
+    """Exported text shown on a terminal: characters that would steer it (escape sequences, tabs)
+    as visible escapes; line breaks stay. Piped or redirected, the export stays exactly as written."""
+    from runmate.textsafe import visible
+
+    return "\n".join(visible(line.removesuffix("\r")) for line in text.split("\n"))
 
 
 def _count_words(count: int, fmt: str) -> str:

@@ -49,7 +49,9 @@ def _read(path: Path) -> bytes:
     from runmate.store.files import UnsafeFile, read_regular
 
     try:
-        found = read_regular(path)
+        # A file you name may be a link (to your watch's folder, say): its target is read. Never a
+        # pipe or a device, and never written.
+        found = read_regular(path.resolve())
     except UnsafeFile as unsafe:
         raise UsageError(f"{path} can't be imported: {unsafe.problem}.") from None
     except PermissionError:

@@ -167,3 +167,19 @@ def test_export_everything_into_a_dated_folder(store, tmp_path):
     again = export_everything(store, tmp_path, dt.date(2026, 3, 14))
     assert again.folder.name == "runmate-export-2026-03-14-2"
     assert mode(done.folder) == 0o700 and all(mode(p) == 0o600 for p in done.files)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_export_to_a_terminal_shows_control_characters_as_escapes(store, data_dir):
+    from runmate.models import CheckIn
+
+    store.save_checkin(CheckIn(date="2026-03-02", mood=3, note="\x1b]0;title\x07 hi"))
+    shown, piped = Terminal(), io.StringIO()
+    argv = ["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", "checkins"]
+    assert main(argv, out=shown) == 0 and main(argv, out=piped) == 0
+    assert "\x1b" not in shown.getvalue() and "\\x1b]0;title\\x07 hi" in shown.getvalue()
+    assert "\x1b]0;title\x07 hi" in piped.getvalue()  # redirected to a file: exactly as written

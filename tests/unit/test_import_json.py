@@ -184,3 +184,12 @@ def test_nothing_to_import_does_not_even_make_the_data_folder(data_dir, tmp_path
     code, _, err = run(data_dir, str(tmp_path / "empty.json"))
     assert code == 2 and "Nothing in that file" in err
     assert not data_dir.exists()
+
+
+def test_a_linked_file_is_read_through_its_link(store, data_dir, tmp_path):
+    target = export_file(tmp_path)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run(data_dir, str(link))[0] == 0
+    assert len(store.checkins()) == 2
+    assert link.is_symlink() and target.read_bytes() == json.render(sample())
