@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerFailed, WorkType, get_current_worker
 from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
-from runmate.screens.base import ASKING, OverlayScreen
+from runmate.screens.base import ASKING, OverlayScreen, RunmateScreen
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.damaged import DamagedDataScreen
@@ -37,7 +37,7 @@ MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", 
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # App actions that stay off while the data file can't be read.
-BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette"}
+BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette", "export"}
 
 
 def _data_file_error(error: BaseException | None) -> DataFileError | None:
@@ -209,6 +209,30 @@ class RunmateApp(App[None]):
             self.push_screen(SettingsScreen(self.settings))
 
         self._leave_then(overlays, open_settings)
+
+    def action_export(self) -> None:
+        """Write every format into a new dated folder in the home folder, off the UI thread, and say where."""
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, (RunmateScreen, OverlayScreen))), None)
+        if screen is None:
+            return
+        base, today = Path.home(), self.today()
+
+        def export(store: Store) -> Any:
+            from runmate.exchange.export import export_everything
+
+            return export_everything(store, base, today)
+
+        def done(result: Any) -> None:
+            self.notify(
+                visible(
+                    f"{result.records} records written to {result.folder} as json, csv, md and ics, readable only by you."
+                ),
+                title="Exported",
+                markup=False,
+                timeout=15,
+            )
+
+        screen.in_background(export, done, group="export", exclusive=False, title="Not exported")
 
     def action_help(self) -> None:
         """Open the keys of the current screen, or close them if they are showing."""

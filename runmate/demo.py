@@ -196,7 +196,7 @@ def generate(
                     activity.status = STATUS_DONE
                     activity.before = max(1, min(5, round(mood_level + rng.gauss(0, 0.6))))
                     activity.after = max(1, min(5, activity.before + rng.choice([0, 1, 1, 1, 2])))
-                    activity.actual_minutes = max(1, activity.minutes + rng.choice([-5, 0, 0, 0, 5]))
+                    activity.actual_minutes = max(1, (activity.minutes or 0) + rng.choice([-5, 0, 0, 0, 5]))
                     activity.updated = _stamp(day, 20, rng.randint(0, 59))
                     if activity.kind == "run":
                         longest_run = max(longest_run, activity.actual_minutes)

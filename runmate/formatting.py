@@ -93,3 +93,26 @@ def duration_text(seconds: int) -> str:
     if rest:
         return f"{minutes} min {rest} s"
     return f"{minutes} min"
+
+
+UNKNOWN_MINUTES = "minutes not known"
+
+
+def minutes_text(minutes: int | None) -> str:
+    """25 -> '25 min'; None (an activity brought in without its length) -> 'minutes not known'."""
+    return UNKNOWN_MINUTES if minutes is None else f"{minutes} min"
+
+
+def distance_text(km: float | None) -> str:
+    """5.234 -> '5.2 km', 12 -> '12 km', None -> ''."""
+    if km is None:
+        return ""
+    shown = f"{km:.1f}".rstrip("0").rstrip(".")
+    return f"{shown} km"
+
+
+def amount_text(minutes: int | None, km: float | None) -> str:
+    """How long and how far: '25 min', '25 min, 5.2 km', '5.2 km' (minutes not known), or 'minutes not known'."""
+    if minutes is None and km is not None:
+        return distance_text(km)
+    return ", ".join(p for p in (minutes_text(minutes), distance_text(km)) if p)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runmate.formatting import day_label, hours_text, scale_text
+from runmate.formatting import amount_text, day_label, hours_text, scale_text
 from runmate.models import (
     ACTIVITY_KINDS,
     STATUS_DONE,
@@ -122,7 +122,7 @@ def safety_note(pattern: LowMoodPattern, support_contact: str = "") -> str:
 
 def _activity_phrase(activity: PlannedActivity) -> str:
     label = ACTIVITY_KINDS.get(activity.kind, activity.kind)
-    phrase = f"{label}, {activity.minutes} min"
+    phrase = f"{label}, {amount_text(activity.minutes, activity.distance_km)}"
     if activity.time:
         phrase += f" at {activity.time}"
     return phrase

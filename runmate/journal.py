@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from runmate.formatting import MONTH_NAMES
+from runmate.formatting import MONTH_NAMES, amount_text
 from runmate.models import STATUS_DONE, CheckIn, JournalEntry, PlannedActivity
 from runmate.plans import feeling
 
@@ -91,8 +91,7 @@ def month_label(key: str) -> str:
 
 def describe_activity(a: PlannedActivity) -> str:
     """'Run, 25 min · felt 2 low → 4 good' for a done activity a reflection is about."""
-    minutes = a.actual_minutes if a.actual_minutes is not None else a.minutes
-    text = f"{a.label}, {minutes} min"
+    text = f"{a.label}, {amount_text(a.shown_minutes, a.distance_km)}"
     if a.before is not None or a.after is not None:
         text += f" · felt {feeling(a.before)} → {feeling(a.after)}"
     return text

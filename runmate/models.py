@@ -20,6 +20,7 @@ from runmate.validation import (  # noqa: F401  (re-exported: models is where ca
     DATE_RANGE_TEXT,
     DEFAULT_THEME,
     DEFAULT_WARMUP,
+    DISTANCE_RANGE,
     ENERGY_WORDS,
     FEELING_WORDS,
     GOAL_DAYS_RANGE,
@@ -208,7 +209,9 @@ _FIELD_WORDS = {
 @dataclass
 class PlannedActivity(DatedRecord):
     kind: str
-    minutes: int
+    # None: not known (an activity brought in from elsewhere, such as Daylio, without its length).
+    # Forms and commands always ask for minutes; an unknown length counts as an active day only.
+    minutes: int | None
     warmup: int = 0
     time: str | None = None
     with_whom: str = ""
@@ -221,6 +224,8 @@ class PlannedActivity(DatedRecord):
     source: str = SOURCE_USER
     program_week: int | None = None
     program_session: int | None = None
+    # Kilometres moved, when known (from a GPX track); shown where minutes are shown.
+    distance_km: float | None = None
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
@@ -231,10 +236,19 @@ class PlannedActivity(DatedRecord):
 
     @property
     def done_minutes(self) -> int:
-        """Minutes actually moved (warm-up not counted); 0 unless done."""
+        """Minutes actually moved (warm-up not counted); 0 unless done, or when not known."""
         if self.status != STATUS_DONE:
             return 0
-        return self.actual_minutes if self.actual_minutes is not None else self.minutes
+        if self.actual_minutes is not None:
+            return self.actual_minutes
+        return self.minutes or 0
+
+    @property
+    def shown_minutes(self) -> int | None:
+        """The minutes to show: those actually moved when done and given, else as planned (None: not known)."""
+        if self.status == STATUS_DONE and self.actual_minutes is not None:
+            return self.actual_minutes
+        return self.minutes
 
     def mark_done(self, before: int | None = None, after: int | None = None, minutes: int | None = None) -> None:
         """Ticked off, with how it felt before and after and the minutes actually moved (all optional)."""
@@ -281,14 +295,18 @@ def parse_activity(
     time: Any = None,
     with_whom: Any = "",
     note: Any = "",
+    minutes_optional: bool = False,
 ) -> PlannedActivity:
-    """Build a PlannedActivity from raw values, or raise ValidationError listing every problem."""
+    """Build a PlannedActivity from raw values, or raise ValidationError listing every problem.
+
+    Minutes are required, except with ``minutes_optional`` (changing an activity brought in from
+    elsewhere whose minutes are not known: they may stay unknown)."""
     c = _Collector()
     day = _date(c, "date", date)
     k = "" if kind is None else str(kind).strip().lower()
     if k not in ACTIVITY_KINDS:
         c.add("kind", KIND_MESSAGE)
-    mins = _int_in(c, "minutes", minutes, *MINUTES_RANGE, MINUTES_MESSAGE, required=True)
+    mins = _int_in(c, "minutes", minutes, *MINUTES_RANGE, MINUTES_MESSAGE, required=not minutes_optional)
     if _blank(warmup):
         w: int | None = DEFAULT_WARMUP if k in WARMUP_KINDS else 0
     else:
@@ -297,7 +315,7 @@ def parse_activity(
     who = _text(c, "with_whom", with_whom, MAX_NAME, "The name")
     text = _text(c, "note", note, MAX_NOTE, "The note")
     c.raise_if_any()
-    assert day is not None and mins is not None and w is not None
+    assert day is not None and (mins is not None or minutes_optional) and w is not None
     return PlannedActivity(date=day, kind=k, minutes=mins, warmup=w, time=t, with_whom=who, note=text)
 
 
@@ -452,7 +470,7 @@ def short_id(record_id: str) -> str:
 
 
 # The bounds of each record's numeric fields, by record type: what the store checks in the file.
-FIELD_BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
+FIELD_BOUNDS: dict[str, dict[str, tuple[float, float]]] = {
     "CheckIn": {
         "mood": SCALE_RANGE,
         "energy": SCALE_RANGE,
@@ -466,6 +484,7 @@ FIELD_BOUNDS: dict[str, dict[str, tuple[int, int]]] = {
         "before": SCALE_RANGE,
         "after": SCALE_RANGE,
         "actual_minutes": MINUTES_RANGE,
+        "distance_km": DISTANCE_RANGE,
     },
     "Settings": {"goal_days": GOAL_DAYS_RANGE},
 }

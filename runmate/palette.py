@@ -55,6 +55,12 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Settings", "settings", (Key("s"),), "Name, support contact, weekly goal and theme"),
     # f1 shows in the footer only while a text field takes the ? (the footer shows one key an action).
     AppCommand("Help", "help", (Key("question_mark", display="?"), Key("f1")), "Every key you can press"),
+    AppCommand(
+        "Export everything",
+        "export",
+        (),
+        "Write all your data into a new dated folder in your home folder (json, csv, md and ics)",
+    ),
     AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", show=False, priority=True)), "Quit runmate"),
     AppCommand(
         "Commands",
@@ -83,7 +89,8 @@ class RunmateCommands(Provider):
             if not app.check_action(name, parameters):
                 continue
             keys = " or ".join(app.get_key_display(b) for b in command.bindings() if b.show)
-            yield command.name, partial(app.call_later, app.run_action, command.action), f"{command.help} ({keys})"
+            help_text = f"{command.help} ({keys})" if keys else command.help
+            yield command.name, partial(app.call_later, app.run_action, command.action), help_text
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runmate.formatting import date_span, day_label, duration_text
+from runmate.formatting import amount_text, date_span, day_label, duration_text, minutes_text
 from runmate.models import (
     DATE_RANGE,
     DATE_RANGE_TEXT,
@@ -299,12 +299,13 @@ def _in(items: Iterable[PlannedActivity], first: dt.date, last: dt.date) -> list
 
 
 def _counted_minutes(activity: PlannedActivity) -> int:
-    """Minutes a plan holds (warm-up never counted): actual minutes when done, 0 for a rest."""
+    """Minutes a plan holds (warm-up never counted): actual minutes when done, 0 for a rest or
+    when the minutes are not known (an activity brought in from elsewhere)."""
     if activity.status == STATUS_REST:
         return 0
     if activity.status == STATUS_DONE:
         return activity.done_minutes
-    return activity.minutes
+    return activity.minutes or 0
 
 
 def buildup_note(activities: Iterable[PlannedActivity], week_of: dt.date) -> str | None:
@@ -338,9 +339,9 @@ def buildup_note(activities: Iterable[PlannedActivity], week_of: dt.date) -> str
     window = _in(items, monday - dt.timedelta(days=LONG_RUN_WINDOW_DAYS), monday - dt.timedelta(days=1))
     longest = max((a.done_minutes for a in window if a.kind in RUN_KINDS and a.status == STATUS_DONE), default=0)
     runs = [a for a in own if a.kind in RUN_KINDS and a.status == STATUS_PLANNED]
-    long_runs = [a for a in runs if a.minutes > longest * LONG_RUN_FACTOR]
+    long_runs = [a.minutes for a in runs if a.minutes is not None and a.minutes > longest * LONG_RUN_FACTOR]
     if long_runs:
-        biggest = max(a.minutes for a in long_runs)
+        biggest = max(long_runs)
         if longest:
             notes.append(
                 f"A {biggest}-minute run is a big step from your longest this past month ({longest} min); "
@@ -403,8 +404,9 @@ def feeling(value: int | None) -> str:
 
 
 def describe_plan(a: PlannedActivity) -> str:
-    """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note)."""
-    parts = [a.label, f"{a.minutes} min" + (f" + {a.warmup} min warm-up" if a.warmup else "")]
+    """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note); the distance after the
+    minutes when known ('Run, 31 min, 5.2 km'), and 'minutes not known' when they are not."""
+    parts = [a.label, amount_text(a.minutes, a.distance_km) + (f" + {a.warmup} min warm-up" if a.warmup else "")]
     if a.time:
         parts.append(a.time)
     if a.with_whom:
@@ -419,7 +421,7 @@ def describe_status(a: PlannedActivity) -> str:
         if a.before is not None or a.after is not None:
             bits.append(f"felt {feeling(a.before)} -> {feeling(a.after)}")
         if a.actual_minutes is not None and a.actual_minutes != a.minutes:
-            bits.append(f"{a.actual_minutes} min")
+            bits.append(minutes_text(a.actual_minutes))
         return ", ".join(bits)
     if a.status == STATUS_REST:
         return f"rest: {a.rest_reason}" if a.rest_reason else "rest"

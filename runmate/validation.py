@@ -67,6 +67,7 @@ MINUTES_RANGE = (1, 1440)
 WARMUP_RANGE = (0, 60)
 SLEEP_RANGE = (0, 24)
 GOAL_DAYS_RANGE = (1, 7)
+DISTANCE_RANGE = (0, 1000)  # kilometres
 
 # The dates runmate accepts: typed in a form, given to a command or read from the data file.
 # Wide enough for any diary and any plan, and far enough from Python's own limits (years 1 to

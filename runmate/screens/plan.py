@@ -248,7 +248,8 @@ class PlanScreen(RunmateScreen):
             parts.append(("○ ", "dim"))
         wide = self._list_width() >= WIDE
         kind = f"{a.label:<{KIND_WIDTH}}" if wide else a.label
-        minutes = f"  {a.minutes:>3} min" if wide else f"  {a.minutes} min"
+        shown = "?" if a.minutes is None else str(a.minutes)  # ?: not known (brought in from elsewhere)
+        minutes = f"  {shown:>3} min" if wide else f"  {shown} min"
         warmup = f" +{a.warmup} warm-up" if a.warmup else ""
         parts.append((kind, "dim" if resting else "bold"))
         parts.append((minutes, quiet))

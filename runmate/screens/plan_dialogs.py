@@ -92,6 +92,11 @@ def _field(label: str, widget, name: str) -> Vertical:
 ACTIVITY_FIELDS = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
 
 
+def _minutes_shown(a: PlannedActivity | None) -> str:
+    """The minutes field: empty for a new activity, or for one brought in whose minutes are not known."""
+    return "" if a is None or a.minutes is None else str(a.minutes)
+
+
 class ActivityDialog(PlanDialog):
     """Add or edit a planned activity. Dismisses with a validated PlannedActivity, or None."""
 
@@ -124,7 +129,9 @@ class ActivityDialog(PlanDialog):
                 "kind",
             )
             yield _field(
-                "Minutes", Input(str(a.minutes) if a else "", placeholder="20", id="f-minutes", compact=True), "minutes"
+                "Minutes",
+                Input(_minutes_shown(a), placeholder="20", id="f-minutes", compact=True),
+                "minutes",
             )
             yield _field("Warm-up walk", Input(warmup, placeholder="minutes", id="f-warmup", compact=True), "warmup")
             yield _field(
@@ -155,7 +162,7 @@ class ActivityDialog(PlanDialog):
         return {
             "date": a.date,
             "kind": a.kind,
-            "minutes": str(a.minutes),
+            "minutes": _minutes_shown(a),
             "warmup": str(a.warmup),
             "time": a.time or "",
             "with_whom": visible(a.with_whom),
@@ -206,6 +213,7 @@ class ActivityDialog(PlanDialog):
                 time=self._value("time"),
                 with_whom=self._value("with_whom"),
                 note=self._value("note"),
+                minutes_optional=self.activity is not None and self.activity.minutes is None,
             )
         except ValidationError as error:
             self._show_errors(error, ACTIVITY_FIELDS)
@@ -248,7 +256,12 @@ class DoneDialog(PlanDialog):
             yield _field("After", self._scale_input("after"), "after")
             yield _field(
                 "Minutes done",
-                Input("", placeholder=f"{a.minutes} as planned", id="f-minutes", compact=True),
+                Input(
+                    "",
+                    placeholder=f"{a.minutes} as planned" if a.minutes is not None else "optional",
+                    id="f-minutes",
+                    compact=True,
+                ),
                 "minutes",
             )
             yield Static("Enter saves (leave blank to skip) · Esc cancels", classes="plan-dialog-hint")

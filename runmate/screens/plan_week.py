@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from textual.content import Content
 
 from runmate import plans
+from runmate.formatting import UNKNOWN_MINUTES, distance_text
 from runmate.models import STATUS_DONE, STATUS_REST, PlannedActivity, Settings, week_start
 from runmate.store import Store
 from runmate.textsafe import visible
@@ -47,6 +48,10 @@ def activity_details(a: PlannedActivity) -> Content | None:
         bits.append(Content.assemble(("felt ", "dim"), f"{plans.feeling(a.before)} → {plans.feeling(a.after)}"))
     if a.status == STATUS_DONE and a.actual_minutes is not None and a.actual_minutes != a.minutes:
         bits.append(Content.styled(f"{a.actual_minutes} min done", "dim"))
+    if a.minutes is None and a.actual_minutes is None:
+        bits.append(Content.styled(UNKNOWN_MINUTES, "dim"))
+    if a.distance_km is not None:
+        bits.append(Content.styled(distance_text(a.distance_km), "dim"))
     if a.status == STATUS_REST and a.rest_reason:
         bits.append(Content.styled(visible(a.rest_reason), "italic"))
     if a.note:

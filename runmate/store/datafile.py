@@ -35,7 +35,8 @@ import orjson
 from tinydb import TinyDB
 
 from runmate.paths import DATA_FILE_NAME
-from runmate.store.errors import DataFileError
+from runmate.store.backups import Backup, list_backups, save_backup
+from runmate.store.errors import DataFileError, NotFound
 from runmate.store.files import (
     UnsafeFile,
     atomic_write_bytes,
@@ -264,8 +265,12 @@ class DataFile:
             finally:
                 storage.close()
 
-    def write(self, fn: Callable[[Tx], R]) -> R:
-        """Run ``fn`` as one read-modify-write under the lock; written once if anything changed."""
+    def write(self, fn: Callable[[Tx], R], *, backup: str | None = None) -> R:
+        """Run ``fn`` as one read-modify-write under the lock; written once if anything changed.
+
+        With ``backup`` (a reason in ``backups.REASONS``, such as "import"), a copy of the data file
+        as it was is kept first, and only when something changes (``backups.py``).
+        """
         with self._locked() as lock:
             working = orjson.loads(orjson.dumps(self._load(lock)))  # a private copy for this change
             storage = SnapshotStorage(working)
@@ -275,10 +280,62 @@ class DataFile:
                     data = storage.data
                     assert data is not None
                     data.setdefault(META, empty_data()[META])
+                    if backup is not None:
+                        self._keep_copy(backup)
                     self._write_data(data, lock)
             finally:
                 storage.close()
             return result
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def _keep_copy(self, reason: str) -> Path | None:
+        """Under the lock: keep the data file as it is now as a backup (None when there is no file)."""
+        raw = self._read_bytes()
+        return None if raw is None else save_backup(self.data_dir, raw, reason)
+
+    def backups(self) -> list[Backup]:
+        """The backups beside the data file, oldest first."""
+        self._prepare()
+        return list_backups(self.data_dir)
+
+    def create_backup(self) -> Path | None:
+        """Keep a copy of the data file now; None when there is no data file yet."""
+        with self._locked():
+            return self._keep_copy("backup")
+
+    def restore_backup(self, name: str) -> tuple[Path, Path | None]:
+        """Put the backup called ``name`` back as the data file, after keeping the current file as a
+        backup too. Returns (the backup restored, the backup of the file it replaced).
+
+        Raises NotFound for a name that is not one of ``backups()`` and DataFileError (naming the
+        backup) when it is not runmate data; nothing is changed then.
+        """
+        with self._locked() as lock:
+            chosen = next((b for b in list_backups(self.data_dir) if b.name == name), None)
+            if chosen is None:
+                raise NotFound(
+                    f"There is no backup called '{visible(name, SHOWN_CHARS)}' in {self.data_dir}; "
+                    "runmate backup list shows them."
+                )
+            try:
+                found = read_regular(chosen.path)
+            except UnsafeFile as unsafe:
+                raise DataFileError(chosen.path, unsafe.problem, what="backup") from None
+            if found is None:
+                raise NotFound(f"The backup {chosen.name} was removed meanwhile.")
+            raw = found[0]
+            try:
+                self._parse(raw)
+            except DataFileError as problem:
+                raise DataFileError(
+                    chosen.path, problem.problem, advice="runmate has not changed anything.", what="backup"
+                ) from None
+            before = self._keep_copy("restore")
+            self._kept = None
+            lock.write_generation(lock.read_generation() + 1)
+            atomic_write_bytes(self.path, raw)
+            return chosen.path, before
 
     def change_marker(self) -> Change:
         """A cheap look at whether the file changed, without parsing it (for live refresh)."""

@@ -1,0 +1,129 @@
+"""runmate export: your data as JSON (everything), CSV (a spreadsheet), Markdown (a diary to read)
+or iCalendar (activities for a calendar), to a file, a folder or standard output (no Textual here)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from runmate.commands.base import Context, UsageError
+
+NAME = "export"
+FORMATS = ("json", "csv", "md", "ics")
+KINDS = ("checkins", "activities", "journal")
+
+
+def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the export command to ``sub`` and return its parser."""
+    p = sub.add_parser(
+        NAME,
+        parents=[parent],
+        help="write your data out as json, csv, md or ics",
+        description="Write your data out: json is everything, exactly (runmate import reads it back); csv "
+        "is a spreadsheet, one file a kind in a folder; md is a diary to read, print or share; ics puts "
+        "planned and done activities in a calendar. Without --output it goes to standard output. "
+        "Files are made readable only by you.",
+    )
+    p.add_argument("--format", required=True, choices=FORMATS, help="json, csv, md or ics")
+    p.add_argument(
+        "--output",
+        metavar="PATH",
+        help="the file to write (for csv without --kind: a folder); default: standard output",
+    )
+    p.add_argument("--kind", choices=KINDS, help="only check-ins, activities or journal entries")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day on")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
+    p.set_defaults(handler=run)
+    return p
+
+
+def day_option(value: str | None, option: str, today: dt.date) -> dt.date | None:
+    """The day given to a date option (--from, --to), or None when not given.
+
+    Every date option of export and import is read here, so a richer day parser (today, weekday
+    names) can take its place in one spot. ``today`` is for that parser; year-month-day needs none.
+    Raises ValidationError naming the option.
+    """
+    from runmate.models import FieldError, ValidationError, parse_date
+
+    del today  # year-month-day only, for now
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValidationError as error:
+        message = error.errors[0].message.replace("Date", option, 1)
+        raise ValidationError([FieldError(option, message)]) from None
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from runmate.exchange.data import snapshot
+    from runmate.exchange.export import SINGLE_NAMES, render, write_csv_folder
+    from runmate.exchange.files import write_private
+    from runmate.models import FieldError, ValidationError
+
+    start = end = None
+    errors: list[FieldError] = []
+    for value, option in ((args.start, "--from"), (args.end, "--to")):
+        try:
+            day = day_option(value, option, ctx.today)
+        except ValidationError as error:
+            errors += error.errors
+            continue
+        if option == "--from":
+            start = day
+        else:
+            end = day
+    if start and end and start > end:
+        errors.append(FieldError("--from", "--from is after --to; the first day comes first."))
+    if errors:
+        raise ValidationError(errors)
+    if args.format == "csv" and args.kind is None and args.output is None:
+        raise UsageError(
+            "csv needs a folder for its three files (--output FOLDER), or one kind for standard output (--kind)."
+        )
+    if args.output is not None and not args.output.strip():
+        raise UsageError("--output is empty; give a file or a folder, or leave it out for standard output.")
+    snap = snapshot(ctx.store).narrowed(start, end, args.kind)
+    what = _count_words(snap.count(), args.format)
+    if args.output is None:
+        text = render(args.format, snap).decode("utf-8")
+        ctx.out.write(_for_terminal(text) if _is_terminal(ctx.out) else text)
+        ctx.out.flush()
+        return 0
+    target = Path(args.output).expanduser()
+    if args.format == "csv" and args.kind is None:
+        if target.exists() and not target.is_dir():
+            raise UsageError(f"{target} is a file; csv without --kind writes three files into a folder.")
+        files = write_csv_folder(snap, target)
+        ctx.say(f"Exported {what} to {target}: {', '.join(f.name for f in files)} (readable only by you).")
+        return 0
+    if target.is_dir():
+        name = f"{args.kind}.csv" if args.format == "csv" else SINGLE_NAMES[args.format]
+        target = target / name
+    write_private(target, render(args.format, snap, bom=True))
+    ctx.say(f"Exported {what} to {target} (readable only by you).")
+    return 0
+
+
+def _is_terminal(stream) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def _for_terminal(text: str) -> str:
+    """Exported text shown on a terminal: characters that would steer it (escape sequences, tabs)
+    as visible escapes; line breaks stay. Piped or redirected, the export stays exactly as written."""
+    from runmate.textsafe import visible
+
+    return "\n".join(visible(line.removesuffix("\r")) for line in text.split("\n"))
+
+
+def _count_words(count: int, fmt: str) -> str:
+    if fmt == "ics":
+        return "your activities"
+    return "1 record" if count == 1 else f"{count} records"

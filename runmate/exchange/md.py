@@ -1,0 +1,87 @@
+"""Markdown export: a readable diary to read, print or share with a doctor or a friend.
+
+A heading for each day with anything on it (newest last), then that day's check-in, activities
+and reflections. Text is shown as written; characters that would steer a terminal are written as
+visible escapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from runmate import plans
+from runmate.exchange.data import Snapshot
+from runmate.formatting import hours_text, long_date, scale_text
+from runmate.models import CheckIn, JournalEntry, PlannedActivity
+from runmate.textsafe import visible
+
+
+def _text(value: str) -> str:
+    """One-line text as written (control characters as visible escapes)."""
+    return visible(value)
+
+
+def _block(text: str) -> list[str]:
+    """A reflection as a quote, line by line, each line as written."""
+    return [f"> {visible(line)}".rstrip() for line in text.split("\n")]
+
+
+def _checkin(c: CheckIn) -> list[str]:
+    bits = [f"mood {scale_text('mood', c.mood)}"]
+    if c.energy is not None:
+        bits.append(f"energy {scale_text('energy', c.energy)}")
+    if c.stress is not None:
+        bits.append(f"stress {scale_text('stress', c.stress)}")
+    if c.sleep_hours is not None:
+        sleep = f"sleep {hours_text(c.sleep_hours)}"
+        if c.sleep_quality is not None:
+            sleep += f", {scale_text('sleep_quality', c.sleep_quality)}"
+        bits.append(sleep)
+    elif c.sleep_quality is not None:
+        bits.append(f"sleep quality {scale_text('sleep_quality', c.sleep_quality)}")
+    lines = ["**Check-in:** " + " · ".join(bits)]
+    if c.note:
+        lines += ["", f"*Note:* {_text(c.note)}"]
+    return lines
+
+
+def _activity(a: PlannedActivity) -> str:
+    line = f"- {_text(plans.describe_plan(a))} — {_text(plans.describe_status(a))}"
+    if a.note:
+        line += f" · *{_text(a.note)}*"
+    return line
+
+
+def _entry(e: JournalEntry) -> list[str]:
+    lines = []
+    if e.title:
+        lines.append(f"**{_text(e.title)}**")
+        lines.append("")
+    lines += _block(e.text)
+    return lines
+
+
+def render(snap: Snapshot, *, title: str = "runmate diary") -> bytes:
+    days: dict[str, dict[str, list]] = defaultdict(lambda: {"c": [], "a": [], "j": []})
+    for row in snap.checkins:
+        days[row["date"]]["c"].append(CheckIn.from_dict(row))
+    for row in snap.activities:
+        days[row["date"]]["a"].append(PlannedActivity.from_dict(row))
+    for row in snap.journal:
+        days[row["date"]]["j"].append(JournalEntry.from_dict(row))
+    out = [f"# {title}", ""]
+    if not days:
+        out += ["Nothing written in these days.", ""]
+    for date in sorted(days):
+        day = days[date]
+        out += [f"## {long_date(dt.date.fromisoformat(date), year=True)}", ""]
+        for c in day["c"]:
+            out += [*_checkin(c), ""]
+        if day["a"]:
+            out += ["**Moving:**", ""]
+            out += [_activity(a) for a in day["a"]]
+            out.append("")
+        for e in day["j"]:
+            out += [*_entry(e), ""]
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

@@ -1,0 +1,185 @@
+"""Exports: golden files for csv, md and ics, the ics read back by a calendar parser, narrowing,
+file permissions and the export command."""
+
+from __future__ import annotations
+
+import csv as stdcsv
+import datetime as dt
+import io
+import os
+import stat
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from runmate.cli import main
+from runmate.exchange import csv, ics, md
+from runmate.exchange.data import snapshot
+from runmate.exchange.export import export_everything
+from runmate.store import Store
+from tests.unit.exchange_data import sample
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("RUNMATE_UPDATE_GOLDEN") == "1"
+
+
+def golden(name: str, data: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_bytes(data)
+    assert data == path.read_bytes(), f"{name} differs from its golden file (RUNMATE_UPDATE_GOLDEN=1 remakes it)"
+
+
+@pytest.mark.parametrize("kind", ["checkins", "activities", "journal"])
+def test_csv_matches_its_golden_file_and_reads_back(kind):
+    data = csv.render(kind, sample().rows(kind))
+    golden(f"{kind}.csv", data)
+    rows = list(stdcsv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert [r["id"] for r in rows] == [r["id"] for r in sample().rows(kind)]
+    if kind == "journal":
+        assert rows[0]["text"] == sample().journal[0]["text"]  # commas, quotes, emoji and line breaks survive
+    if kind == "checkins":
+        assert rows[1]["note"] == "'=1+1 is not a formula here"  # a spreadsheet shows it, never runs it
+    if kind == "activities":
+        assert rows[2]["minutes"] == "" and rows[3]["distance_km"] == "5.24"
+
+
+def test_csv_in_a_file_starts_with_a_byte_order_mark_for_spreadsheets():
+    assert csv.render("checkins", [], bom=True).startswith("\ufeffdate,".encode())
+
+
+def test_md_matches_its_golden_file():
+    data = md.render(sample())
+    golden("diary.md", data)
+    text = data.decode()
+    assert "## Monday 2 March 2026" in text
+    assert "Yoga, minutes not known — done" in text
+    assert "Run, 31 min, 5.2 km, 18:05 — done" in text
+    assert "> Went out anyway. 🌧️" in text
+
+
+def test_ics_matches_its_golden_file_and_a_calendar_reads_it():
+    data = ics.render(sample())
+    golden("activities.ics", data)
+    cal = icalendar.Calendar.from_ical(data)
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    # The rest day is left out; every other activity is an event whose UID comes from its id.
+    assert set(events) == {"a1@runmate.local", "a3@runmate.local", "a4@runmate.local", "a5@runmate.local"}
+    walk = events["a1@runmate.local"]
+    assert walk.decoded("DTSTART") == dt.datetime(2026, 3, 2, 7, 30)
+    assert walk.decoded("DTEND") == dt.datetime(2026, 3, 2, 7, 55)  # 25 minutes done
+    assert str(walk["SUMMARY"]) == "Walk, 20 min, 07:30, with Sam (done)"
+    assert "park; sunny, cold" in str(walk["DESCRIPTION"])
+    assert "Done" in str(walk["DESCRIPTION"])
+    swim = events["a5@runmate.local"]
+    assert swim.decoded("DTSTART") == dt.date(2026, 3, 6)
+    assert str(swim["DESCRIPTION"]) == "Planned."
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+
+
+def test_ics_folds_long_lines_without_splitting_a_character():
+    line = "DESCRIPTION:" + "é🌧" * 40
+    folded = ics.fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_ics_escapes_text():
+    assert ics.escape("a,b;c\\d\ne\x1b") == "a\\,b\\;c\\\\d\\ne\\\\x1b"
+
+
+def fill(store: Store) -> None:
+    snap = sample()
+
+    def op(tx):
+        for kind in ("checkins", "activities", "journal"):
+            tx.insert_many(kind, snap.rows(kind))
+        tx.insert("settings", snap.settings)
+
+    store.write(op)
+
+
+def test_narrowing_by_days_and_kind(store):
+    fill(store)
+    snap = snapshot(store)
+    week = snap.narrowed(dt.date(2026, 3, 3), dt.date(2026, 3, 4))
+    assert [r["id"] for r in week.activities] == ["a2", "a3"]
+    assert [r["id"] for r in week.checkins] == ["c2"]
+    assert week.settings is None
+    only = snap.narrowed(kind="journal")
+    assert only.count() == 2 and not only.checkins
+    assert snap.narrowed().settings is not None
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_export_command_writes_private_files_and_folders(store, data_dir, tmp_path, capsys):
+    fill(store)
+    target = tmp_path / "out" / "diary.md"
+    assert main(["--data-dir", str(data_dir), "export", "--format", "md", "--output", str(target)]) == 0
+    assert "readable only by you" in capsys.readouterr().out
+    assert mode(target) == 0o600 and mode(target.parent) == 0o700
+    assert target.read_bytes() == md.render(snapshot(store))
+    folder = tmp_path / "sheets"
+    assert main(["--data-dir", str(data_dir), "export", "--format", "csv", "--output", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["activities.csv", "checkins.csv", "journal.csv"]
+    assert mode(folder) == 0o700 and all(mode(p) == 0o600 for p in folder.iterdir())
+    # An existing file is replaced, and made private even if it was not.
+    target.write_text("old")
+    target.chmod(0o644)
+    assert main(["--data-dir", str(data_dir), "export", "--format", "ics", "--output", str(target)]) == 0
+    assert mode(target) == 0o600 and target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_export_command_to_standard_output_with_dates_and_kind(store, data_dir):
+    fill(store)
+    out = io.StringIO()
+    argv = ["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", "activities"]
+    assert main([*argv, "--from", "2026-03-04", "--to", "2026-03-05"], out=out) == 0
+    assert [line.split(",")[0] for line in out.getvalue().splitlines()] == ["date", "2026-03-04", "2026-03-05"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--format", "csv"], "csv needs a folder"),
+        (["--format", "md", "--from", "2026-02-30"], "--from is a real date"),
+        (["--format", "md", "--from", "2026-03-05", "--to", "2026-03-01"], "--from is after --to"),
+        (["--format", "pdf"], "invalid choice"),
+    ],
+)
+def test_export_command_refuses_bad_options(data_dir, extra, words):
+    err = io.StringIO()
+    assert main(["--data-dir", str(data_dir), "export", *extra], err=err) == 2
+    assert words in err.getvalue()
+
+
+def test_export_everything_into_a_dated_folder(store, tmp_path):
+    fill(store)
+    done = export_everything(store, tmp_path, dt.date(2026, 3, 14))
+    assert done.folder == tmp_path / "runmate-export-2026-03-14"
+    assert sorted(p.name for p in done.files) == sorted(
+        ["runmate.json", "runmate.md", "runmate.ics", "checkins.csv", "activities.csv", "journal.csv"]
+    )
+    again = export_everything(store, tmp_path, dt.date(2026, 3, 14))
+    assert again.folder.name == "runmate-export-2026-03-14-2"
+    assert mode(done.folder) == 0o700 and all(mode(p) == 0o600 for p in done.files)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_export_to_a_terminal_shows_control_characters_as_escapes(store, data_dir):
+    from runmate.models import CheckIn
+
+    store.save_checkin(CheckIn(date="2026-03-02", mood=3, note="\x1b]0;title\x07 hi"))
+    shown, piped = Terminal(), io.StringIO()
+    argv = ["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", "checkins"]
+    assert main(argv, out=shown) == 0 and main(argv, out=piped) == 0
+    assert "\x1b" not in shown.getvalue() and "\\x1b]0;title\\x07 hi" in shown.getvalue()
+    assert "\x1b]0;title\x07 hi" in piped.getvalue()  # redirected to a file: exactly as written
