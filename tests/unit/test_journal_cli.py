@@ -137,8 +137,8 @@ def test_add_about_a_done_run_takes_its_day_and_shows_it(data_dir):
         (["--text", "x" * 20_001], "A reflection is at most 20,000 characters (this one has 20,001)."),
         (["--text", "ok", "--date", "2026-11-26"], "A reflection can't be dated in the future; today is 2026-11-25."),
         (
-            ["--text", "ok", "--date", "yesterday"],
-            "Date is a real date written year-month-day, for example 2026-03-14.",
+            ["--text", "ok", "--date", "last week"],
+            "Date is today, yesterday, tomorrow, a weekday like 'fri', or a real date written year-month-day like 2026-03-14.",
         ),
         (["--text", "ok", "--run", "zzz"], "No record has an id starting with 'zzz'."),
         (
