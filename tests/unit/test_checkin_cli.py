@@ -193,8 +193,12 @@ def test_delete(data_dir):
             ["--delete", "--date", "2026-11-23"],
             "There is no check-in for Mon 23 Nov (2026-11-23), so nothing was deleted.",
         ),
-        (["--delete"], "Say which day's check-in to delete with --date YYYY-MM-DD."),
-        (["--delete", "--date", "yesterday"], "Date is a real date written year-month-day, for example 2026-03-14."),
+        (["--delete"], "Say which day's check-in to delete with --date DAY (like yesterday or 2026-11-20)."),
+        (
+            ["--delete", "--date", "last week"],
+            "Date is today, yesterday, tomorrow, a weekday like 'fri', or a real date written year-month-day "
+            "like 2026-03-14.",
+        ),
         (["--delete", "--date", "2026-11-25", "--mood", "3"], "--delete takes only --date; leave out --mood."),
     ],
 )

@@ -230,7 +230,8 @@ def test_list_options_are_checked_together(data_dir, written):
     ]
     assert (
         run(data_dir, "list", "--to", "soon")[2]
-        == "runmate: --to is a real date written year-month-day, for example 2026-03-14.\n"
+        == "runmate: --to is today, yesterday, tomorrow, a weekday like 'fri', or a real date written "
+        "year-month-day like 2026-03-14.\n"
     )
 
 

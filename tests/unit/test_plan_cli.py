@@ -20,7 +20,10 @@ from runmate.models import (
 )
 from runmate.store import Store
 
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+DAY_WORDS = (
+    "is today, yesterday, tomorrow, a weekday like 'fri', or a real date written year-month-day like 2026-03-14."
+)
 
 
 def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
@@ -30,7 +33,7 @@ def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
 
 
 def add(data_dir: Path, *extra: str, date: str = "2026-11-25", kind: str = "run", minutes: str = "20") -> str:
-    code, out, err = run(data_dir, "add", "--date", date, "--activity", kind, "--minutes", minutes, *extra)
+    code, out, err = run(data_dir, "add", "--quiet", "--date", date, "--activity", kind, "--minutes", minutes, *extra)
     assert code == 0, err
     return out.strip()
 
@@ -264,7 +267,17 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
             ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--time", "25:00"],
             "Time of day is hours and minutes",
         ),
-        (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], "Date is a real date"),
+        (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], f"Date {DAY_WORDS}"),
+        (["add", "--date", "fr", "--activity", "run", "--minutes", "20"], f"Date {DAY_WORDS}"),
+        (
+            ["add", "--done", "--date", "tomorrow", "--activity", "walk", "--minutes", "20"],
+            "Thu 26 Nov is still to come",
+        ),
+        (
+            ["add", "--done", "--date", "fri", "--activity", "walk", "--minutes", "20", "--after", "6"],
+            "How you felt after",
+        ),
+        (["add", "--date", "fri", "--activity", "walk", "--minutes", "20", "--after", "4"], "--after goes with --done"),
         (["done", "{id}", "--before", "0"], "How you felt before is a whole number from 1"),
         (["done", "{id}", "--after", "6"], "How you felt after is a whole number from 1"),
         (["done", "{id}", "--minutes", "abc"], "Minutes is a whole number from 1 to 1440."),
@@ -272,15 +285,17 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
         (["undo", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["rest", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["rest", "{id}", "--reason", "x" * 501], "The reason is at most 500 characters"),
-        (["move", "{id}", "--date", "tomorrow"], "Date is a real date"),
+        (["move", "{id}", "--date", "next week"], f"Date {DAY_WORDS}"),
+        (["move", "{id}", "--date", "3000-01-01"], "Date is outside the years runmate keeps"),
         (["move", "zzzz", "--date", "2026-11-26"], "No record has an id starting with 'zzzz'"),
         (["delete", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["goal", "--days", "8"], "The weekly goal is a whole number of days from 1 to 7."),
         (["goal"], "Say what to set: --days N (1 to 7), --why TEXT, or both."),
         (["goal", "--days", "0"], "The weekly goal is a whole number of days from 1 to 7."),
         (["starter", "--week", "10"], "The program week is a whole number from 1 to 9."),
-        (["starter", "--start", "2026-13-01"], "Date is a real date"),
-        (["list", "--week", "last week"], "Date is a real date"),
+        (["starter", "--start", "2026-13-01"], f"--start {DAY_WORDS}"),
+        (["starter", "--start", "yesterday"], "The program starts today or later"),
+        (["list", "--week", "last week"], f"--week {DAY_WORDS}"),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(data_dir: Path, argv: list[str], message: str) -> None:
