@@ -246,7 +246,7 @@ DAY_HELP_AHEAD = "today, tomorrow, yesterday, a weekday like fri (the next one, 
 DAY_HELP_BACK = "today, yesterday, a weekday like fri (the last one, today included) or YYYY-MM-DD"
 
 
-DAY_WORDS = "today, yesterday, tomorrow, a weekday like 'fri', or a real date written year-month-day like 2026-03-14"
+DAY_WORDS = "today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14"
 
 
 def day_message(label: str = "Date") -> str:

@@ -356,10 +356,7 @@ class MoveDialog(PlanDialog):
             )
             yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
             yield Static("", id="move-weekday", classes="plan-dialog-hint")
-            yield Static(
-                "A date, tomorrow, or a weekday like 'fri' (the next one) · ↑/↓ a day earlier or later",
-                classes="plan-dialog-hint",
-            )
+            yield Static("A date, tomorrow or 'fri' (the next one) · ↑/↓ a day either way", classes="plan-dialog-hint")
             yield self._buttons("Move")
 
     def on_mount(self) -> None:
