@@ -136,6 +136,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     starter.add_argument(
         "--replace", action="store_true", help="replace the program's coming sessions that are still planned"
     )
+    starter.add_argument(
+        "-q", "--quiet", action="store_true", help="print only the new sessions' ids, one a line (for scripts)"
+    )
     starter.set_defaults(handler=run_starter)
     return p
 
@@ -375,6 +378,12 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
             "Add --replace to replace them, or leave them as they are."
         ) from None
     first, last = change.add[0], change.add[-1]
+    if args.quiet:
+        from runmate.models import short_id
+
+        for session in change.add:
+            ctx.say(short_id(session.id))
+        return 0
     if change.remove_ids:
         n = len(change.remove_ids)
         ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were still planned.")

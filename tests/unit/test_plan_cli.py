@@ -453,3 +453,10 @@ def test_every_date_option_says_what_it_takes_and_which_way_weekdays_go(capsys) 
     assert "with --done a weekday is the last one" in text and "--quiet" in text
     cli.main(["plan", "list", "--help"])
     assert "--week mon is next week" in " ".join(capsys.readouterr().out.split())
+
+
+def test_starter_quiet_prints_each_new_id(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "starter", "--quiet", "--start", "fri")
+    stored = sorted(Store(data_dir).activities(), key=lambda a: a.date)
+    assert code == 0 and stored[0].date == "2026-11-27"
+    assert sorted(out.split()) == sorted(a.id[:8] for a in stored) and len(stored) == 27
