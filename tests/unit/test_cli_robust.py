@@ -85,6 +85,9 @@ OPTIONS = [
     (["plan", "goal", "--days", "3"], "--why", []),
     (["plan", "goal"], "--days", []),
     (["demo"], "--years", []),
+    *((["checkin", "list"], option, []) for option in ("--days", "--from", "--to")),
+    (["checkin", "show"], None, []),
+    *(([*ADD, "--done"], option, []) for option in ("--date", "--before", "--after")),
 ]
 
 
