@@ -244,8 +244,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # For help texts: what a day option accepts, in each direction.
 DAY_HELP_AHEAD = "today, tomorrow, yesterday, a weekday like fri (the next one, today included) or YYYY-MM-DD"
 DAY_HELP_BACK = "today, yesterday, a weekday like fri (the last one, today included) or YYYY-MM-DD"
-
-
+# What the message for a day that can't be read names.
 DAY_WORDS = "today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14"
 
 
@@ -270,19 +269,20 @@ def weekday_index(text: str) -> int | None:
 def day_from_words(text: str, today: dt.date, *, back: bool = False) -> dt.date | None:
     """The day ``text`` names relative to ``today`` ('today', 'yesterday', 'tomorrow' or a
     weekday), or None when it is none of them. A weekday is the next one on or after today, or
-    with ``back`` the last one on or before today. The result may fall outside DATE_RANGE
-    (None too when it falls outside Python's own calendar)."""
+    with ``back`` the last one on or before today. The result may fall outside DATE_RANGE (past
+    either end of Python's own calendar it is date.min or date.max)."""
     word = text.strip().lower() if text.isascii() else ""
-    try:
-        if word in _RELATIVE_DAYS:
-            return today + dt.timedelta(days=_RELATIVE_DAYS[word])
+    if word in _RELATIVE_DAYS:
+        offset = _RELATIVE_DAYS[word]
+    else:
         index = weekday_index(word)
         if index is None:
             return None
-        step = (today.weekday() - index) % 7 if back else (index - today.weekday()) % 7
-        return today - dt.timedelta(days=step) if back else today + dt.timedelta(days=step)
+        offset = -((today.weekday() - index) % 7) if back else (index - today.weekday()) % 7
+    try:
+        return today + dt.timedelta(days=offset)
     except OverflowError:
-        return dt.date.max if not back else dt.date.min
+        return dt.date.max if offset > 0 else dt.date.min
 
 
 def _date(

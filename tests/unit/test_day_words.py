@@ -140,3 +140,12 @@ def test_every_typed_day_in_the_models_reads_words() -> None:
 
 def test_the_plan_dialogs_parse_day_is_the_same_parser_planning_ahead() -> None:
     assert plans.parse_day("mon", TODAY) == parse_day("mon", today=TODAY) == dt.date(2026, 11, 30)
+
+
+def test_words_past_pythons_own_calendar_are_refused_not_crashed() -> None:
+    with pytest.raises(ValidationError, match="outside the years"):
+        parse_day("tomorrow", today=dt.date.max)
+    with pytest.raises(ValidationError, match="outside the years"):
+        parse_day("mon", today=dt.date.min, back=True)  # 1 Jan 0001 is a Monday: itself, out of range
+    with pytest.raises(ValidationError, match="outside the years"):
+        parse_day("sun", today=dt.date.min, back=True)
