@@ -18,6 +18,9 @@ from runmate.validation import (  # noqa: F401  (re-exported: models is where ca
     DATE_RANGE,
     DATE_RANGE_MESSAGE,
     DATE_RANGE_TEXT,
+    DAY_HELP_AHEAD,
+    DAY_HELP_BACK,
+    DAY_WORDS,
     DEFAULT_THEME,
     DEFAULT_WARMUP,
     DISTANCE_RANGE,
@@ -54,12 +57,16 @@ from runmate.validation import (  # noqa: F401  (re-exported: models is where ca
     _scale,
     _text,
     date_out_of_range,
+    day_from_words,
+    day_message,
     decimal_number,
     in_date_range,
     new_id,
     now_iso,
     parse_date,
+    parse_day,
     text_problem,
+    weekday_index,
     whole_number,
 )
 
@@ -124,7 +131,7 @@ def _sleep_hours(c: _Collector, value: Any) -> float | None:
 
 
 def _checkin_day(c: _Collector, date: Any, today: dt.date) -> str | None:
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    day = _date(c, "date", date if not _blank(date) else today.isoformat(), today=today, back=True)
     if day is not None and dt.date.fromisoformat(day) > today:
         c.add("date", f"A check-in can't be in the future; today is {today.isoformat()}.")
     return day
@@ -296,13 +303,17 @@ def parse_activity(
     with_whom: Any = "",
     note: Any = "",
     minutes_optional: bool = False,
+    today: dt.date | None = None,
+    back: bool = False,
 ) -> PlannedActivity:
     """Build a PlannedActivity from raw values, or raise ValidationError listing every problem.
 
     Minutes are required, except with ``minutes_optional`` (changing an activity brought in from
-    elsewhere whose minutes are not known: they may stay unknown)."""
+    elsewhere whose minutes are not known: they may stay unknown). With ``today``, the day may also
+    be typed as a word (``parse_day``): a weekday is the next one on or after today, or with
+    ``back`` (logging what was already done) the last one."""
     c = _Collector()
-    day = _date(c, "date", date)
+    day = _date(c, "date", date, today=today, back=back)
     k = "" if kind is None else str(kind).strip().lower()
     if k not in ACTIVITY_KINDS:
         c.add("kind", KIND_MESSAGE)
@@ -359,7 +370,7 @@ def _control(ch: str) -> bool:
 
 
 def _journal_day(c: _Collector, date: Any, today: dt.date) -> str | None:
-    day = _date(c, "date", date if not _blank(date) else today.isoformat())
+    day = _date(c, "date", date if not _blank(date) else today.isoformat(), today=today, back=True)
     if day is not None and dt.date.fromisoformat(day) > today:
         c.add("date", f"A reflection can't be dated in the future; today is {today.isoformat()}.")
         return None

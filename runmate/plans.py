@@ -26,11 +26,11 @@ from runmate.models import (
     ValidationError,
     date_out_of_range,
     in_date_range,
-    parse_date,
     text_problem,
     week_start,
     whole_number,
 )
+from runmate.models import parse_day as parse_any_day
 
 # --- the starter program ------------------------------------------------------------------------
 #
@@ -428,33 +428,10 @@ def describe_status(a: PlannedActivity) -> str:
     return "planned"
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def parse_day(text: str, week_of: dt.date) -> dt.date:
-    """A date as year-month-day, or a weekday name ('fri', 'Friday') meaning that day of the
-    week holding ``week_of``. Raises ValidationError on the 'date' field."""
-    value = (text or "").strip().lower()
-    if len(value) >= 3:
-        for index, name in enumerate(WEEKDAYS):
-            if name.startswith(value):
-                day = week_start(week_of) + dt.timedelta(days=index)
-                if not in_date_range(day):
-                    raise ValidationError([FieldError("date", date_out_of_range("That day"))])
-                return day
-    try:
-        return parse_date(value)
-    except ValidationError as error:
-        if error.for_field("date") == date_out_of_range():
-            raise ValidationError([FieldError("date", date_out_of_range("That day"))]) from None
-        raise ValidationError(
-            [
-                FieldError(
-                    "date",
-                    "The day is a date written year-month-day (for example 2026-03-14), or a weekday like 'fri'.",
-                )
-            ]
-        ) from None
+def parse_day(text: str, today: dt.date) -> dt.date:
+    """A day typed in a planning field: ``models.parse_day`` in the planning direction (a weekday
+    is the next one on or after ``today``). Raises ValidationError on the 'date' field."""
+    return parse_any_day(text, today=today)
 
 
 def parse_rest_reason(text: str | None) -> str:

@@ -230,9 +230,80 @@ def _scale(c: _Collector, name: str, value: Any, required: bool = False) -> int 
     return _int_in(c, name, value, *SCALE_RANGE, SCALE_MESSAGES[name], required)
 
 
-def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: bool = True) -> str | None:
+# --- one way to say a day ------------------------------------------------------------------------
+#
+# Every place a person types a day (the plan's add form and move dialog, and every option of every
+# command that takes a date) reads it with ``parse_day``: today, yesterday, tomorrow, a weekday
+# name, or a date written year-month-day. A weekday means the next one on or after today when
+# planning, and the last one on or before today when looking back (a check-in, the journal, an
+# activity logged as already done); today counts in both.
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# For help texts: what a day option accepts, in each direction.
+DAY_HELP_AHEAD = "today, tomorrow, yesterday, a weekday like fri (the next one, today included) or YYYY-MM-DD"
+DAY_HELP_BACK = "today, yesterday, a weekday like fri (the last one, today included) or YYYY-MM-DD"
+# What the message for a day that can't be read names.
+DAY_WORDS = "today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14"
+
+
+def day_message(label: str = "Date") -> str:
+    """The one message for a day that can't be read, naming everything that is accepted."""
+    return f"{label} is {DAY_WORDS}."
+
+
+def weekday_index(text: str) -> int | None:
+    """0 for Monday ... 6 for Sunday, from a weekday's name or its first three letters or more,
+    in any case ('fri', 'Fri', 'FRIDAY', 'thurs'); None for anything else."""
+    word = text.strip()
+    if len(word) < 3 or not word.isascii():
+        return None
+    word = word.lower()
+    for index, name in enumerate(WEEKDAY_NAMES):
+        if name.startswith(word):
+            return index
+    return None
+
+
+def day_from_words(text: str, today: dt.date, *, back: bool = False) -> dt.date | None:
+    """The day ``text`` names relative to ``today`` ('today', 'yesterday', 'tomorrow' or a
+    weekday), or None when it is none of them. A weekday is the next one on or after today, or
+    with ``back`` the last one on or before today. The result may fall outside DATE_RANGE (past
+    either end of Python's own calendar it is date.min or date.max)."""
+    word = text.strip().lower() if text.isascii() else ""
+    if word in _RELATIVE_DAYS:
+        offset = _RELATIVE_DAYS[word]
+    else:
+        index = weekday_index(word)
+        if index is None:
+            return None
+        offset = -((today.weekday() - index) % 7) if back else (index - today.weekday()) % 7
+    try:
+        return today + dt.timedelta(days=offset)
+    except OverflowError:
+        return dt.date.max if offset > 0 else dt.date.min
+
+
+def _date(
+    c: _Collector,
+    name: str,
+    value: Any,
+    label: str = "Date",
+    required: bool = True,
+    *,
+    today: dt.date | None = None,
+    back: bool = False,
+) -> str | None:
+    """A day as year-month-day text, or None with the problem added to ``c``.
+
+    With ``today``, the words of ``day_from_words`` are read too (in the direction ``back``
+    says); without it (a value from the data file, say), only a date written year-month-day."""
     if _blank(value):
-        if required:
+        if required and today is not None:
+            c.add(name, f"{label} is needed: {DAY_WORDS}.")
+        elif required:
             c.add(name, f"{label} is needed, as year-month-day (for example 2026-03-14).")
         return None
     if isinstance(value, dt.datetime):
@@ -241,17 +312,38 @@ def _date(c: _Collector, name: str, value: Any, label: str = "Date", required: b
         day = value
     else:
         text = str(value).strip()
-        try:
-            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-                raise ValueError
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            c.add(name, f"{label} is a real date written year-month-day, for example 2026-03-14.")
-            return None
+        named = day_from_words(text, today, back=back) if today is not None else None
+        if named is not None:
+            day = named
+        else:
+            try:
+                if not _ISO_DATE.fullmatch(text):
+                    raise ValueError
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                if today is not None:
+                    c.add(name, day_message(label))
+                else:
+                    c.add(name, f"{label} is a real date written year-month-day, for example 2026-03-14.")
+                return None
     if not in_date_range(day):
         c.add(name, date_out_of_range(label))
         return None
     return day.isoformat()
+
+
+def parse_day(value: Any, *, today: dt.date, back: bool = False, label: str = "Date", field: str = "date") -> dt.date:
+    """The day a person typed: today, yesterday, tomorrow, a weekday name (full or its first three
+    letters or more, any case) or a date written year-month-day, within DATE_RANGE.
+
+    A weekday is the next one on or after ``today`` (planning), or with ``back`` the last one on
+    or before it (a check-in, the journal, logging what was done); today counts in both. Raises
+    ValidationError on ``field``, its message starting with ``label``."""
+    c = _Collector()
+    result = _date(c, field, value, label, today=today, back=back)
+    c.raise_if_any()
+    assert result is not None
+    return dt.date.fromisoformat(result)
 
 
 # What str.splitlines() breaks a line at: none of these belongs in a one-line field.

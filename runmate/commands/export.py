@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from runmate.commands.base import Context, UsageError
+from runmate.validation import DAY_HELP_BACK
 
 NAME = "export"
 FORMATS = ("json", "csv", "md", "ics")
@@ -32,29 +33,21 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="the file to write (for csv without --kind: a folder); default: standard output",
     )
     p.add_argument("--kind", choices=KINDS, help="only check-ins, activities or journal entries")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day on")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
+    p.add_argument("--from", dest="start", metavar="DAY", help=f"from this day on: {DAY_HELP_BACK}")
+    p.add_argument("--to", dest="end", metavar="DAY", help="up to and including this day")
     p.set_defaults(handler=run)
     return p
 
 
 def day_option(value: str | None, option: str, today: dt.date) -> dt.date | None:
-    """The day given to a date option (--from, --to), or None when not given.
+    """The day given to a date option (--from, --to), or None when not given: a date, or a word
+    such as yesterday or mon (the last one, today included). Raises ValidationError naming the
+    option."""
+    from runmate.models import parse_day
 
-    Every date option of export and import is read here, so a richer day parser (today, weekday
-    names) can take its place in one spot. ``today`` is for that parser; year-month-day needs none.
-    Raises ValidationError naming the option.
-    """
-    from runmate.models import FieldError, ValidationError, parse_date
-
-    del today  # year-month-day only, for now
     if value is None:
         return None
-    try:
-        return parse_date(value)
-    except ValidationError as error:
-        message = error.errors[0].message.replace("Date", option, 1)
-        raise ValidationError([FieldError(option, message)]) from None
+    return parse_day(value, today=today, back=True, label=option, field=option)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

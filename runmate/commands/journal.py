@@ -8,12 +8,14 @@ are kept: they are tags, not comments.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runmate.commands.base import EXIT_DATA, Context, UsageError
+from runmate.validation import DAY_HELP_BACK
 
 if TYPE_CHECKING:
     from runmate.journal import Item
@@ -40,11 +42,14 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         description="Write a reflection. Without --text, the text is read from standard input, or, when "
         "that is a terminal, written in $VISUAL or $EDITOR.",
     )
-    add.add_argument("--date", metavar="YYYY-MM-DD", help="the day it is about (default: today, or the day of --run)")
+    add.add_argument(
+        "--date", metavar="DAY", help=f"the day it is about (default: today, or the day of --run): {DAY_HELP_BACK}"
+    )
     add.add_argument(
         "--run", metavar="ID", help="a done activity it is about (any unique start of its id, as in plan list)"
     )
     add.add_argument("--text", metavar="TEXT", help="the reflection itself")
+    add.add_argument("-q", "--quiet", action="store_true", help="print only the new id (for scripts)")
     add.set_defaults(handler=run_add)
 
     ls = jsub.add_parser(
@@ -57,8 +62,8 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "--search", metavar="WORDS", help="only those holding every one of these words (any part of the text, any case)"
     )
     ls.add_argument("--tag", metavar="TAG", help="only those with this #tag")
-    ls.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="from this day on")
-    ls.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="up to and including this day")
+    ls.add_argument("--from", dest="start", metavar="DAY", help=f"from this day on: {DAY_HELP_BACK}")
+    ls.add_argument("--to", dest="end", metavar="DAY", help="up to and including this day (the same words)")
     ls.add_argument("--limit", metavar="N", help="at most N lines, the newest")
     ls.add_argument("--all", action="store_true", help="also the notes of check-ins and of done activities")
     ls.set_defaults(handler=run_list)
@@ -172,7 +177,7 @@ def _entry(ctx: Context, prefix: str) -> JournalEntry:
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.formatting import day_label
     from runmate.journal import describe_activity, first_line
-    from runmate.models import parse_journal, parse_journal_day
+    from runmate.models import parse_journal, parse_journal_day, short_id
 
     # Everything but the text is checked first, so nobody writes a page only to have it refused.
     activity = _done_activity(ctx, args.run) if args.run else None
@@ -185,8 +190,12 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         if path is not None:
             path.unlink(missing_ok=True)
+    if args.quiet:
+        ctx.say(short_id(entry.id))
+        return 0
     ctx.say(
-        f"Saved your reflection for {day_label(entry.day, ctx.today)}, id {entry.id[:8]}: {_one_line(first_line(entry.text), 48)}"
+        f"Saved your reflection for {day_label(entry.day, ctx.today)}, id {short_id(entry.id)}: "
+        f"{_one_line(first_line(entry.text), 48)}"
     )
     if activity is not None:
         ctx.say(f"About: {describe_activity(activity)} on {day_label(activity.day, ctx.today)}.")
@@ -196,7 +205,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.journal import KIND_WORDS, Filter, build_items, find
 
-    start, end, limit = _list_options(args)
+    start, end, limit = _list_options(args, ctx.today)
     store = ctx.store
     everything = bool(args.all)
     items = build_items(
@@ -221,19 +230,19 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _list_options(args: argparse.Namespace) -> tuple[str | None, str | None, int | None]:
+def _list_options(args: argparse.Namespace, today: dt.date) -> tuple[str | None, str | None, int | None]:
     """--from, --to and --limit, checked together: every problem is reported at once."""
-    from runmate.models import FieldError, ValidationError, parse_date
+    from runmate.models import FieldError, ValidationError, parse_day
 
     errors: list[FieldError] = []
     days: list[str | None] = []
     for value, option in ((args.start, "--from"), (args.end, "--to")):
         try:
-            days.append(parse_date(value).isoformat() if value is not None else None)
-        except ValidationError:
-            errors.append(
-                FieldError(option, f"{option} is a real date written year-month-day, for example 2026-03-14.")
-            )
+            # Looking back: a weekday is the last one, today included.
+            day = parse_day(value, today=today, back=True, label=option, field=option) if value is not None else None
+            days.append(day.isoformat() if day is not None else None)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
             days.append(None)
     start, end = days
     if start and end and start > end:

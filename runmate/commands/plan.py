@@ -7,6 +7,7 @@ import datetime as dt
 
 from runmate.commands.base import Context, UsageError
 from runmate.formatting import day_label
+from runmate.validation import DAY_HELP_AHEAD
 
 NAME = "plan"
 
@@ -22,9 +23,18 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     psub = p.add_subparsers(dest="plan_command", metavar="ACTION", title="actions")
 
     add = psub.add_parser(
-        "add", parents=[parent], help="plan an activity on a day", description="Plan an activity on a day."
+        "add",
+        parents=[parent],
+        help="plan an activity on a day, or log one you already did",
+        description="Plan an activity on a day, or, with --done, log one you already did (with how you "
+        "felt before and after, 1 very low to 5 very good). Prints what was planned and its id; "
+        "with --quiet, the id alone.",
     )
-    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day")
+    add.add_argument(
+        "--date",
+        metavar="DAY",
+        help=f"the day (default today): {DAY_HELP_AHEAD}; with --done a weekday is the last one, today included",
+    )
     add.add_argument(
         "--activity",
         required=True,
@@ -36,12 +46,21 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     add.add_argument("--time", metavar="HH:MM", help="time of day")
     add.add_argument("--with", dest="with_whom", metavar="NAME", default="", help="who you are going with")
     add.add_argument("--note", metavar="TEXT", default="", help="a short note")
+    add.add_argument("--done", action="store_true", help="you already did it: log it as done (today or before)")
+    add.add_argument("--before", metavar="N", help="with --done: how you felt before, 1 to 5")
+    add.add_argument("--after", metavar="N", help="with --done: how you felt after, 1 to 5")
+    add.add_argument("-q", "--quiet", action="store_true", help="print only the new id (for scripts)")
     add.set_defaults(handler=run_add)
 
     ls = psub.add_parser(
         "list", parents=[parent], help="show a week's plan", description="Show a week's plan, Monday to Sunday."
     )
-    ls.add_argument("--week", metavar="YYYY-MM-DD", help="any day in the week to show (default: this week)")
+    ls.add_argument(
+        "--week",
+        metavar="DAY",
+        help=f"any day in the week to show (default: this week): {DAY_HELP_AHEAD}; "
+        "so --week mon is next week (this week on a Monday)",
+    )
     ls.set_defaults(handler=run_list)
 
     done = psub.add_parser(
@@ -76,7 +95,7 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "move", parents=[parent], help="move an activity to another day", description="Move an activity to another day."
     )
     move.add_argument("id", metavar="ID")
-    move.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the new day")
+    move.add_argument("--date", required=True, metavar="DAY", help=f"the new day: {DAY_HELP_AHEAD}")
     move.set_defaults(handler=run_move)
 
     delete = psub.add_parser(
@@ -106,7 +125,7 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "planned; done and rest sessions stay, and nothing is ever there twice.",
     )
     starter.add_argument(
-        "--start", metavar="YYYY-MM-DD", help="the first session's day, today or later (default: today)"
+        "--start", metavar="DAY", help=f"the first session's day, today or later (default: today): {DAY_HELP_AHEAD}"
     )
     starter.add_argument(
         "--week",
@@ -116,6 +135,9 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     starter.add_argument(
         "--replace", action="store_true", help="replace the program's coming sessions that are still planned"
+    )
+    starter.add_argument(
+        "-q", "--quiet", action="store_true", help="print only the new sessions' ids, one a line (for scripts)"
     )
     starter.set_defaults(handler=run_starter)
     return p
@@ -139,33 +161,66 @@ def _say_saved(ctx: Context, what: str, activity) -> None:
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.models import parse_activity, short_id
+    from runmate.models import FieldError, ValidationError, parse_activity, parse_completion, short_id
+    from runmate.plans import describe_plan, describe_status
 
-    activity = parse_activity(
-        date=args.date,
-        kind=args.activity,
-        minutes=args.minutes,
-        warmup=args.warmup,
-        time=args.time,
-        with_whom=args.with_whom,
-        note=args.note,
-    )
+    if not args.done:
+        given = [name for name in ("--before", "--after") if getattr(args, name[2:]) is not None]
+        if given:
+            verb = "go" if len(given) > 1 else "goes"
+            raise UsageError(f"{' and '.join(given)} {verb} with --done, for something you already did.")
+    errors: list[FieldError] = []
+    activity = None
+    try:
+        activity = parse_activity(
+            date=ctx.today if args.date is None else args.date,
+            kind=args.activity,
+            minutes=args.minutes,
+            warmup=args.warmup,
+            time=args.time,
+            with_whom=args.with_whom,
+            note=args.note,
+            today=ctx.today,
+            back=args.done,  # something already done: 'fri' is the last Friday
+        )
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    before = after = None
+    if args.done:
+        try:
+            before, after, _ = parse_completion(before=args.before, after=args.after)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    assert activity is not None
+    if args.done:
+        if activity.day > ctx.today:
+            raise UsageError(
+                f"{day_label(activity.day, ctx.today)} is still to come, so it can't be done yet. "
+                "Plan it without --done, and tick it off on the day with runmate plan done ID."
+            )
+        activity.mark_done(before, after)
     ctx.store.add_activity(activity)
-    ctx.say(short_id(activity.id))
+    short = short_id(activity.id)
+    when = day_label(activity.day, ctx.today)
+    if args.quiet:
+        ctx.say(short)
+    elif args.done:
+        felt = describe_status(activity).removeprefix("done").lstrip(", ")
+        felt = f" ({felt})" if felt else ""
+        ctx.say(f"Logged as done for {when}, id {short}: {describe_plan(activity)}{felt}. Well moved.")
+    else:
+        ctx.say(f"Planned for {when}, id {short}: {describe_plan(activity)}")
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
-    from runmate.models import (
-        STATUS_DONE,
-        STATUS_REST,
-        parse_date,
-        short_id,
-        week_start,
-    )
+    from runmate.models import STATUS_DONE, STATUS_REST, parse_day, short_id, week_start
 
-    shown = parse_date(args.week) if args.week else ctx.today
+    # A weekday is the next one (planning), and the week shown is the one holding that day.
+    shown = parse_day(args.week, today=ctx.today, label="--week") if args.week else ctx.today
     monday = week_start(shown)
     store = ctx.store
     window = store.activities(monday - dt.timedelta(days=plans.LONG_RUN_WINDOW_DAYS), monday + dt.timedelta(days=6))
@@ -242,9 +297,9 @@ def run_rest(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_move(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.models import parse_date
+    from runmate.models import parse_day
 
-    day = parse_date(args.date)
+    day = parse_day(args.date, today=ctx.today)
     activity_id = _resolve(ctx, args.id)
 
     def change(a) -> None:
@@ -290,13 +345,13 @@ def run_goal(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_starter(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
-    from runmate.models import ValidationError, parse_date
+    from runmate.models import ValidationError, parse_day
 
     errors = []
     start = None
     week = None
     try:
-        start = parse_date(args.start) if args.start else ctx.today
+        start = parse_day(args.start, today=ctx.today, label="--start") if args.start else ctx.today
         plans.check_starter_start(start, ctx.today)
     except ValidationError as exc:
         errors.extend(exc.errors)
@@ -323,6 +378,12 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
             "Add --replace to replace them, or leave them as they are."
         ) from None
     first, last = change.add[0], change.add[-1]
+    if args.quiet:
+        from runmate.models import short_id
+
+        for session in change.add:
+            ctx.say(short_id(session.id))
+        return 0
     if change.remove_ids:
         n = len(change.remove_ids)
         ctx.say(f"Replaced the starter program's {n} coming session{'s' if n != 1 else ''} that were still planned.")

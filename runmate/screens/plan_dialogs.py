@@ -29,6 +29,7 @@ from runmate.models import (
     in_date_range,
     parse_activity,
     parse_completion,
+    parse_day,
     parse_settings,
     whole_number,
 )
@@ -75,6 +76,12 @@ class PlanDialog(ModalScreen):
             message = error.for_field(name) if error else None
             label.update(Content(message or ""))
             label.display = bool(message)
+
+
+def _today(screen: ModalScreen) -> dt.date:
+    """The app's today (fixed in tests and screenshots): what a typed 'fri' or 'tomorrow' counts from."""
+    today = getattr(screen.app, "today", None)
+    return today() if callable(today) else dt.date.today()
 
 
 def _field(label: str, widget, name: str) -> Vertical:
@@ -214,6 +221,7 @@ class ActivityDialog(PlanDialog):
                 with_whom=self._value("with_whom"),
                 note=self._value("note"),
                 minutes_optional=self.activity is not None and self.activity.minutes is None,
+                today=_today(self),  # the day may be typed as 'fri' or 'tomorrow' (the next one)
             )
         except ValidationError as error:
             self._show_errors(error, ACTIVITY_FIELDS)
@@ -361,7 +369,7 @@ class MoveDialog(PlanDialog):
             )
             yield _field("New day", Input(a.date, id="f-date", compact=True), "date")
             yield Static("", id="move-weekday", classes="plan-dialog-hint")
-            yield Static("A date, or a weekday like 'fri' · ↑/↓ a day earlier or later", classes="plan-dialog-hint")
+            yield Static("A date, tomorrow or 'fri' (the next one) · ↑/↓ a day either way", classes="plan-dialog-hint")
             yield self._buttons("Move")
 
     def on_mount(self) -> None:
@@ -370,7 +378,7 @@ class MoveDialog(PlanDialog):
         self._show_weekday()
 
     def _parsed(self) -> dt.date:
-        return plans.parse_day(self.query_one("#f-date", Input).value, self.week_of)
+        return parse_day(self.query_one("#f-date", Input).value, today=_today(self))
 
     def _show_weekday(self) -> None:
         try:

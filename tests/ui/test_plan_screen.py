@@ -385,16 +385,16 @@ async def test_move_to_another_day(data_dir: Path, app_factory) -> None:
         assert any(line.startswith("Fri 27 Nov") and "Walk" in line for line in week_lines(app))
         await highlight(pilot, a.id)
         await press(pilot, "m")
-        await pilot.press("ctrl+u", *"mon")
+        await pilot.press("ctrl+u", *"sat")  # the next Saturday (tests/ui/test_plan_days.py)
         await press(pilot, "enter")
-        assert Store(data_dir).activities()[0].date == "2026-11-23"
+        assert Store(data_dir).activities()[0].date == "2026-11-28"
         await press(pilot, "m")
         await pilot.press("ctrl+u")
         paste(app, "2026-02-30")
         await press(pilot, "enter")
         assert "weekday like 'fri'" in visible(app)
         await press(pilot, "escape")
-        assert Store(data_dir).activities()[0].date == "2026-11-23"
+        assert Store(data_dir).activities()[0].date == "2026-11-28"
 
 
 async def test_delete_asks_first(data_dir: Path, app_factory) -> None:
@@ -468,7 +468,7 @@ async def test_starter_refuses_a_first_day_in_the_past(data_dir: Path, app_facto
         assert "The program starts today or later" in visible(app)
         assert not isinstance(app.screen, PlanScreen)  # the dialog stays open
         assert Store(data_dir).activities() == []
-        await pilot.press("ctrl+u", *"mon")  # Monday of this week: also before today
+        await pilot.press("ctrl+u", *"yesterday")  # a weekday is the next one; yesterday is before today
         await press(pilot, "enter")
         assert "The program starts today or later" in visible(app)
         assert Store(data_dir).activities() == []

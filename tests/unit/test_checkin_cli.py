@@ -152,7 +152,7 @@ def test_year_shown_for_another_year(data_dir):
         (["--mood", "3", "--note", "x" * 501], "The note is at most 500 characters (this one has 501)."),
         (
             ["--mood", "3", "--date", "2026-02-30"],
-            "Date is a real date written year-month-day, for example 2026-03-14.",
+            "Date is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14.",
         ),
         (["--mood", "3", "--date", "2026-11-26"], "A check-in can't be in the future; today is 2026-11-25."),
     ],
@@ -193,8 +193,11 @@ def test_delete(data_dir):
             ["--delete", "--date", "2026-11-23"],
             "There is no check-in for Mon 23 Nov (2026-11-23), so nothing was deleted.",
         ),
-        (["--delete"], "Say which day's check-in to delete with --date YYYY-MM-DD."),
-        (["--delete", "--date", "yesterday"], "Date is a real date written year-month-day, for example 2026-03-14."),
+        (["--delete"], "Say which day's check-in to delete with --date DAY (like yesterday or 2026-11-20)."),
+        (
+            ["--delete", "--date", "last week"],
+            "Date is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14.",
+        ),
         (["--delete", "--date", "2026-11-25", "--mood", "3"], "--delete takes only --date; leave out --mood."),
     ],
 )

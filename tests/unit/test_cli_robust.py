@@ -85,6 +85,9 @@ OPTIONS = [
     (["plan", "goal", "--days", "3"], "--why", []),
     (["plan", "goal"], "--days", []),
     (["demo"], "--years", []),
+    *((["checkin", "list"], option, []) for option in ("--days", "--from", "--to")),
+    (["checkin", "show"], None, []),
+    *(([*ADD, "--done"], option, []) for option in ("--date", "--before", "--after")),
 ]
 
 
@@ -146,6 +149,7 @@ def test_names_reasons_and_the_why_are_printed_escaped_too(data_dir):
         data_dir,
         "plan",
         "add",
+        "--quiet",
         "--date",
         "2026-11-25",
         "--activity",
@@ -185,7 +189,10 @@ def test_an_unknown_id_is_echoed_escaped_and_cut(data_dir):
 def test_argparse_errors_are_one_escaped_line(data_dir):
     status, _, err = run(data_dir, "checkin", "--mood", "3", "\x1b[2Jextra")
     assert status == 2
-    assert err == "runmate: unrecognized arguments: \\x1b[2Jextra (see: runmate --help)\n"
+    assert err == (
+        "runmate: argument ACTION: invalid choice: '\\x1b[2Jextra' (choose from 'list', 'show') "
+        "(see: runmate checkin --help)\n"
+    )
     status, _, err = run(data_dir, "plan", "add", "--date", "2026-11-25")
     assert status == 2 and err.count("\n") == 1 and "--activity" in err and "runmate plan add --help" in err
     assert not data_dir.exists()

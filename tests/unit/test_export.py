@@ -146,7 +146,7 @@ def test_export_command_to_standard_output_with_dates_and_kind(store, data_dir):
     ("extra", "words"),
     [
         (["--format", "csv"], "csv needs a folder"),
-        (["--format", "md", "--from", "2026-02-30"], "--from is a real date"),
+        (["--format", "md", "--from", "2026-02-30"], "--from is today, yesterday"),
         (["--format", "md", "--from", "2026-03-05", "--to", "2026-03-01"], "--from is after --to"),
         (["--format", "pdf"], "invalid choice"),
     ],

@@ -137,8 +137,8 @@ def test_add_about_a_done_run_takes_its_day_and_shows_it(data_dir):
         (["--text", "x" * 20_001], "A reflection is at most 20,000 characters (this one has 20,001)."),
         (["--text", "ok", "--date", "2026-11-26"], "A reflection can't be dated in the future; today is 2026-11-25."),
         (
-            ["--text", "ok", "--date", "yesterday"],
-            "Date is a real date written year-month-day, for example 2026-03-14.",
+            ["--text", "ok", "--date", "last week"],
+            "Date is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14.",
         ),
         (["--text", "ok", "--run", "zzz"], "No record has an id starting with 'zzz'."),
         (
@@ -230,7 +230,7 @@ def test_list_options_are_checked_together(data_dir, written):
     ]
     assert (
         run(data_dir, "list", "--to", "soon")[2]
-        == "runmate: --to is a real date written year-month-day, for example 2026-03-14.\n"
+        == "runmate: --to is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14.\n"
     )
 
 
@@ -356,3 +356,19 @@ def test_the_editor_path_end_to_end_in_a_terminal_without_textual(data_dir, tmp_
             timeout=60,
         )
         assert proc.returncode == 0 and proc.stderr.strip() == "no textual", (argv, proc.stderr)
+
+
+def test_add_quiet_and_day_words_looking_back(data_dir):
+    code, out, err = run(data_dir, "add", "--quiet", "--date", "mon", "--text", "Slow start.")
+    entry = only(data_dir)
+    assert (code, err) == (0, "")
+    assert out == entry.id[:8] + "\n"
+    assert entry.date == "2026-11-23"  # the last Monday
+    code, _, err = run(data_dir, "add", "--date", "tomorrow", "--text", "Not yet.")
+    assert code == 2 and "can't be dated in the future" in err
+
+
+def test_list_from_and_to_take_day_words(data_dir, written):
+    code, out, err = run(data_dir, "list", "--from", "mon", "--to", "yesterday")
+    assert code == 0, err
+    assert [line.split("  ")[1] for line in out.splitlines()] == ["d1000000", "d2000000"]

@@ -47,7 +47,7 @@ def test_every_problem_is_reported_at_once_in_plain_words():
         "title": "The title is at most 80 characters (this one has 81).",
     }
     assert problems(date="26/11/2026", text="ok") == {
-        "date": "Date is a real date written year-month-day, for example 2026-03-14."
+        "date": "Date is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14."
     }
     assert problems(text="x" * (MAX_JOURNAL + 1)) == {
         "text": "A reflection is at most 20,000 characters (this one has 20,001)."

@@ -14,6 +14,7 @@ from runmate.models import (
     PlannedActivity,
     Settings,
     ValidationError,
+    day_message,
     parse_activity,
     parse_checkin,
     parse_completion,
@@ -25,6 +26,7 @@ from runmate.models import (
 
 TODAY = dt.date(2026, 11, 25)
 MOOD = "Mood is a whole number from 1 (very low) to 5 (very good)."
+DAY_MESSAGE = day_message("Date")
 
 
 def problems(fn, *args, **kwargs) -> dict[str, str]:
@@ -86,7 +88,7 @@ def test_every_checkin_problem_is_reported_at_once():
         note="a" * 501,
     )
     assert found == {
-        "date": "Date is a real date written year-month-day, for example 2026-03-14.",
+        "date": DAY_MESSAGE,
         "mood": MOOD,
         "energy": "Energy is a whole number from 1 (very low) to 5 (very high).",
         "stress": "Stress is a whole number from 1 (calm) to 5 (very stressed).",

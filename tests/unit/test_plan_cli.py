@@ -20,7 +20,8 @@ from runmate.models import (
 )
 from runmate.store import Store
 
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+DAY_WORDS = "is today, yesterday, tomorrow, a weekday like 'fri', or a date like 2026-03-14."
 
 
 def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
@@ -30,7 +31,7 @@ def run(data_dir: Path, *argv: str) -> tuple[int, str, str]:
 
 
 def add(data_dir: Path, *extra: str, date: str = "2026-11-25", kind: str = "run", minutes: str = "20") -> str:
-    code, out, err = run(data_dir, "add", "--date", date, "--activity", kind, "--minutes", minutes, *extra)
+    code, out, err = run(data_dir, "add", "--quiet", "--date", date, "--activity", kind, "--minutes", minutes, *extra)
     assert code == 0, err
     return out.strip()
 
@@ -264,7 +265,17 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
             ["add", "--date", "2026-11-25", "--activity", "run", "--minutes", "20", "--time", "25:00"],
             "Time of day is hours and minutes",
         ),
-        (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], "Date is a real date"),
+        (["add", "--date", "2026-02-30", "--activity", "run", "--minutes", "20"], f"Date {DAY_WORDS}"),
+        (["add", "--date", "fr", "--activity", "run", "--minutes", "20"], f"Date {DAY_WORDS}"),
+        (
+            ["add", "--done", "--date", "tomorrow", "--activity", "walk", "--minutes", "20"],
+            "Thu 26 Nov is still to come",
+        ),
+        (
+            ["add", "--done", "--date", "fri", "--activity", "walk", "--minutes", "20", "--after", "6"],
+            "How you felt after",
+        ),
+        (["add", "--date", "fri", "--activity", "walk", "--minutes", "20", "--after", "4"], "--after goes with --done"),
         (["done", "{id}", "--before", "0"], "How you felt before is a whole number from 1"),
         (["done", "{id}", "--after", "6"], "How you felt after is a whole number from 1"),
         (["done", "{id}", "--minutes", "abc"], "Minutes is a whole number from 1 to 1440."),
@@ -272,15 +283,17 @@ def test_list_across_new_year_names_both_years(data_dir: Path) -> None:
         (["undo", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["rest", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["rest", "{id}", "--reason", "x" * 501], "The reason is at most 500 characters"),
-        (["move", "{id}", "--date", "tomorrow"], "Date is a real date"),
+        (["move", "{id}", "--date", "next week"], f"Date {DAY_WORDS}"),
+        (["move", "{id}", "--date", "3000-01-01"], "Date is outside the years runmate keeps"),
         (["move", "zzzz", "--date", "2026-11-26"], "No record has an id starting with 'zzzz'"),
         (["delete", "zzzz"], "No record has an id starting with 'zzzz'"),
         (["goal", "--days", "8"], "The weekly goal is a whole number of days from 1 to 7."),
         (["goal"], "Say what to set: --days N (1 to 7), --why TEXT, or both."),
         (["goal", "--days", "0"], "The weekly goal is a whole number of days from 1 to 7."),
         (["starter", "--week", "10"], "The program week is a whole number from 1 to 9."),
-        (["starter", "--start", "2026-13-01"], "Date is a real date"),
-        (["list", "--week", "last week"], "Date is a real date"),
+        (["starter", "--start", "2026-13-01"], f"--start {DAY_WORDS}"),
+        (["starter", "--start", "yesterday"], "The program starts today or later"),
+        (["list", "--week", "last week"], f"--week {DAY_WORDS}"),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(data_dir: Path, argv: list[str], message: str) -> None:
@@ -326,3 +339,124 @@ def test_plan_commands_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# --- what add says, --quiet, --done and the day words ------------------------------------------
+
+
+def test_add_says_what_was_planned_and_the_id(data_dir: Path) -> None:
+    code, out, err = run(data_dir, "add", "--date", "fri", "--activity", "run", "--minutes", "25", "--time", "7:30")
+    a = only(data_dir)
+    assert (code, err) == (0, "")
+    assert out == f"Planned for Fri 27 Nov, id {a.id[:8]}: Run, 25 min + 5 min warm-up, 07:30\n"
+    assert a.date == "2026-11-27" and a.status == STATUS_PLANNED
+
+
+def test_add_quiet_prints_the_id_alone(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "add", "-q", "--activity", "walk", "--minutes", "20")
+    a = only(data_dir)
+    assert (code, out) == (0, a.id[:8] + "\n")
+    assert a.date == TODAY.isoformat()  # no --date: today
+
+
+@pytest.mark.parametrize(
+    ("day", "planned"),
+    [
+        ("today", "2026-11-25"),
+        ("Tomorrow", "2026-11-26"),
+        ("yesterday", "2026-11-24"),
+        ("wed", "2026-11-25"),  # today counts
+        ("mon", "2026-11-30"),  # planning: the next Monday
+        ("SUNDAY", "2026-11-29"),
+        ("2027-01-02", "2027-01-02"),
+    ],
+)
+def test_add_plans_on_the_next_day_of_that_name(data_dir: Path, day: str, planned: str) -> None:
+    assert run(data_dir, "add", "--date", day, "--activity", "walk", "--minutes", "20")[0] == 0
+    assert only(data_dir).date == planned
+
+
+def test_add_done_logs_what_was_already_done_in_one_step(data_dir: Path) -> None:
+    code, out, err = run(
+        data_dir,
+        "add",
+        "--done",
+        "--date",
+        "mon",
+        "--activity",
+        "walk",
+        "--minutes",
+        "30",
+        "--before",
+        "2",
+        "--after",
+        "4",
+    )
+    a = only(data_dir)
+    assert (code, err) == (0, "")
+    # Looking back: 'mon' is the last Monday, not the next one.
+    assert (a.date, a.status, a.before, a.after, a.actual_minutes) == ("2026-11-23", STATUS_DONE, 2, 4, None)
+    assert out == f"Logged as done for Mon 23 Nov, id {a.id[:8]}: Walk, 30 min (felt 2 low -> 4 good). Well moved.\n"
+    code, out, _ = run(data_dir, "add", "--done", "-q", "--activity", "yoga", "--minutes", "15")
+    [b] = [x for x in Store(data_dir).activities() if x.kind == "yoga"]
+    assert (code, out, b.date, b.status, b.before, b.after) == (
+        0,
+        b.id[:8] + "\n",
+        "2026-11-25",
+        STATUS_DONE,
+        None,
+        None,
+    )
+    assert "Goal: 2 of 3 days this week." in run(data_dir, "list")[1]  # Monday and today
+
+
+def test_add_done_on_a_day_still_to_come_is_refused_kindly(data_dir: Path) -> None:
+    code, out, err = run(data_dir, "add", "--done", "--date", "2026-11-26", "--activity", "walk", "--minutes", "30")
+    assert (code, out) == (2, "")
+    assert err == (
+        "runmate: Thu 26 Nov is still to come, so it can't be done yet. "
+        "Plan it without --done, and tick it off on the day with runmate plan done ID.\n"
+    )
+    assert not (data_dir / "runmate.json").exists()
+
+
+def test_move_list_and_starter_take_day_words_looking_ahead(data_dir: Path) -> None:
+    short = add(data_dir)
+    code, out, _ = run(data_dir, "move", short, "--date", "mon")
+    assert code == 0 and only(data_dir).date == "2026-11-30" and "Mon 30 Nov" in out
+    assert "Next week, 30 Nov to 6 Dec 2026" in run(data_dir, "list", "--week", "mon")[1]
+    assert "This week, 23 Nov to 29 Nov 2026" in run(data_dir, "list", "--week", "sun")[1]
+    assert "Last week, 16 Nov to 22 Nov 2026" in run(data_dir, "list", "--week", "2026-11-18")[1]
+    code, out, err = run(data_dir, "starter", "--start", "tomorrow")
+    assert code == 0, err
+    assert min(a.date for a in Store(data_dir).activities() if a.source == SOURCE_STARTER) == "2026-11-26"
+
+
+def test_every_date_option_says_what_it_takes_and_which_way_weekdays_go(capsys) -> None:
+    for argv, direction in (
+        (["plan", "add"], "the next one"),
+        (["plan", "list"], "the next one"),
+        (["plan", "move"], "the next one"),
+        (["plan", "starter"], "the next one"),
+        (["checkin"], "the last one"),
+        (["checkin", "list"], "the last one"),
+        (["checkin", "show"], "the last one"),
+        (["journal", "add"], "the last one"),
+        (["journal", "list"], "the last one"),
+    ):
+        assert cli.main([*argv, "--help"]) == 0
+        text = " ".join(capsys.readouterr().out.split()).replace("- ", "-")  # argparse wraps at hyphens
+        assert "today, " in text and "yesterday" in text and "a weekday like fri" in text, argv
+        assert "YYYY-MM-DD" in text and direction in text, argv
+    cli.main(["plan", "add", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "with --done a weekday is the last one" in text and "--quiet" in text
+    cli.main(["plan", "list", "--help"])
+    assert "--week mon is next week" in " ".join(capsys.readouterr().out.split())
+
+
+def test_starter_quiet_prints_each_new_id(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "starter", "--quiet", "--start", "fri")
+    stored = sorted(Store(data_dir).activities(), key=lambda a: a.date)
+    assert code == 0 and stored[0].date == "2026-11-27"
+    assert sorted(out.split()) == sorted(a.id[:8] for a in stored) and len(stored) == 27

@@ -314,7 +314,7 @@ def test_week_title_across_new_year_names_both_years() -> None:
 
 def test_parse_day_accepts_dates_and_weekdays() -> None:
     assert plans.parse_day("fri", TODAY) == dt.date(2026, 11, 27)
-    assert plans.parse_day("Monday", TODAY) == dt.date(2026, 11, 23)
+    assert plans.parse_day("Monday", TODAY) == dt.date(2026, 11, 30)  # planning: the next one
     assert plans.parse_day("2027-01-02", TODAY) == dt.date(2027, 1, 2)
     for bad in ("fr", "2026-02-30", "", "someday"):
         with pytest.raises(ValidationError) as info:
