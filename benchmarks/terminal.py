@@ -19,6 +19,7 @@ import subprocess
 import termios
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 # Escape sequences (CSI with its parameters, OSC up to BEL or ST, two-byte ESC x) and the rest of
 # the terminal's control bytes: what is left is the text drawn on the screen.
@@ -102,6 +103,11 @@ class Terminal:
             if time.perf_counter() > deadline:
                 break  # something keeps drawing (a blinking cursor): the text is there, that will do
         return seen, self.last_output
+
+    def cpu_seconds(self) -> float:
+        """The processor time the program has used so far (all its threads), from /proc (Linux)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self, keys: str = "\x11") -> int:
         """Quit with ``keys`` (ctrl+q), or end the program; returns its peak memory in KiB."""
