@@ -29,14 +29,12 @@ from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
 HERE = Path(__file__).parent
-# Every runmate stylesheet, read once before the first frame. A screen's own CSS_PATH read on its
-# first visit would make Textual parse all the CSS again and restyle every widget of every screen
-# (twice for the first screen); already read here, it is not read again.
-STYLESHEETS: list[str | PurePath] = [
-    HERE / "runmate.tcss",
-    *sorted((HERE / "screens").glob("*.tcss")),
-    *sorted((HERE / "widgets").glob("*.tcss")),
-]
+# The app's stylesheet and the first screen's, read once before the first frame. The first
+# screen's own CSS_PATH, read when it opens, would make Textual parse all the CSS again and restyle
+# every widget (a file read here is not read again). The other screens' sheets are not read here:
+# every later parse of the CSS (and Textual parses it all again when a screen first opens) would
+# pay for them, the first frame included.
+STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "dashboard.tcss"]
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
