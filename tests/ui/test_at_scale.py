@@ -7,6 +7,7 @@ Bounded by default (a few seconds each); the long variants carry the ``heavy`` m
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -183,16 +184,20 @@ async def test_random_keys_without_saving_keys_change_no_record(app_factory, dat
     await monkey(app_factory, data_dir, presses=120, seed=2, keys=NAVIGATION + TYPING)
 
 
+# Keys a seed in the heavy run (three seeds each): RUNMATE_MONKEY_KEYS=N for a shorter or longer run.
+HEAVY_KEYS = int(os.environ.get("RUNMATE_MONKEY_KEYS", "2000"))
+
+
 @pytest.mark.heavy
 @pytest.mark.parametrize("seed", range(3))
 async def test_thousands_of_random_keys_never_crash_the_app(app_factory, data_dir, seed):
-    await monkey(app_factory, data_dir, presses=3000, seed=100 + seed, keys=NAVIGATION + TYPING + SAVING)
+    await monkey(app_factory, data_dir, presses=HEAVY_KEYS, seed=100 + seed, keys=NAVIGATION + TYPING + SAVING)
 
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("seed", range(3))
 async def test_thousands_of_random_keys_without_saving_keys_change_no_record(app_factory, data_dir, seed):
-    await monkey(app_factory, data_dir, presses=3000, seed=200 + seed, keys=NAVIGATION + TYPING)
+    await monkey(app_factory, data_dir, presses=HEAVY_KEYS, seed=200 + seed, keys=NAVIGATION + TYPING)
 
 
 def test_the_key_lists_leave_out_the_quit_keys():
