@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import inspect
+import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -20,24 +22,42 @@ from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
 from runmate.screens.base import ASKING, OverlayScreen, RunmateScreen
-from runmate.screens.checkin import CheckInScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
-from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.dashboard import DashboardScreen
-from runmate.screens.help import HelpScreen, collect_keys
-from runmate.screens.journal import JournalScreen
-from runmate.screens.plan import PlanScreen
-from runmate.screens.settings import SettingsScreen
-from runmate.screens.welcome import WelcomeScreen
 from runmate.store import Change, DataFileError, Store, StoreError
 from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
+HERE = Path(__file__).parent
+# The app's stylesheet and the first screen's, read once before the first frame. The first
+# screen's own CSS_PATH, read when it opens, would make Textual parse all the CSS again and restyle
+# every widget (a file read here is not read again). The other screens' sheets are not read here:
+# every later parse of the CSS (and Textual parses it all again when a screen first opens) would
+# pay for them, the first frame included.
+STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "dashboard.tcss"]
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
+SETTINGS = "runmate.screens.settings"
 # App actions that stay off while the data file can't be read.
 BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette", "export"}
+
+
+def _lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
+    """A mode's screen, its module imported on the first visit (not before the first frame)."""
+
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
+        return screen
+
+    make.__qualname__ = name
+    return make
+
+
+def _showing(screen: object, module: str, name: str) -> bool:
+    """Whether ``screen`` is ``module.name`` (False while that module has not been imported yet)."""
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(screen, getattr(loaded, name))
 
 
 def _data_file_error(error: BaseException | None) -> DataFileError | None:
@@ -56,12 +76,14 @@ class RunmateApp(App[None]):
 
     TITLE = "runmate"
     # Absolute, so the path still holds for a subclass defined elsewhere (tests use one).
-    CSS_PATH = Path(__file__).parent / "runmate.tcss"
-    MODES = {
+    CSS_PATH = STYLESHEETS
+    # The first screen is imported with the app; the others (and what only they use: the text
+    # area, the plan's dialogs) on their first visit. Textual makes a mode's screen on its first visit.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "dashboard": DashboardScreen,
-        "checkin": CheckInScreen,
-        "plan": PlanScreen,
-        "journal": JournalScreen,
+        "checkin": _lazy_screen("runmate.screens.checkin", "CheckInScreen"),
+        "plan": _lazy_screen("runmate.screens.plan", "PlanScreen"),
+        "journal": _lazy_screen("runmate.screens.journal", "JournalScreen"),
     }
     DEFAULT_MODE = "dashboard"
     COMMANDS = {RunmateCommands}
@@ -92,7 +114,7 @@ class RunmateApp(App[None]):
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
             self.DEFAULT_MODE = DAMAGED_MODE  # type: ignore[misc]  # read by App.__init__ for this app only
         super().__init__()
-        self.add_mode(DAMAGED_MODE, DamagedDataScreen)
+        self.add_mode(DAMAGED_MODE, _lazy_screen("runmate.screens.damaged", "DamagedDataScreen"))
         self.store = store
         self.data_problem = data_problem
         self._fixed_today = today
@@ -145,6 +167,8 @@ class RunmateApp(App[None]):
                 timeout=15,
             )
         if not self.settings.welcomed:
+            from runmate.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen())
 
     def mark_welcomed(self) -> None:
@@ -181,7 +205,7 @@ class RunmateApp(App[None]):
             on_base = len([s for s in self.screen_stack if not isinstance(s, CommandPalette)]) == 1
             if self.current_mode == parameters[0] and on_base:
                 return None
-        if action == "settings" and isinstance(self.screen, SettingsScreen):
+        if action == "settings" and _showing(self.screen, SETTINGS, "SettingsScreen"):
             return None
         return True
 
@@ -200,6 +224,8 @@ class RunmateApp(App[None]):
         self._leave_then(list(leaving), go)
 
     def action_settings(self) -> None:
+        from runmate.screens.settings import SettingsScreen
+
         if isinstance(self.screen, SettingsScreen):
             return
         overlays = [s for s in self.screen_stack[1:] if isinstance(s, OverlayScreen)]
@@ -236,14 +262,16 @@ class RunmateApp(App[None]):
 
     def action_help(self) -> None:
         """Open the keys of the current screen, or close them if they are showing."""
+        from runmate.screens.help import HelpScreen, collect_keys
+
         if isinstance(self.screen, HelpScreen):
             self.close_overlay(self.screen)
             return
         screen = self.screen
         title = MODE_TITLES.get(self.current_mode, "") if len(self.screen_stack) == 1 else ""
-        if isinstance(screen, SettingsScreen):
+        if _showing(screen, SETTINGS, "SettingsScreen"):
             title = "Settings"
-        elif isinstance(screen, WelcomeScreen):
+        elif _showing(screen, "runmate.screens.welcome", "WelcomeScreen"):
             title = "Welcome"
         self.push_screen(HelpScreen(collect_keys(self, screen), title))
 

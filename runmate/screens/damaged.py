@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from runmate.store import DataFileError
 from runmate.textsafe import visible
+from runmate.widgets.footer import Footer
 
 
 def friendly_path(path: Path) -> str:

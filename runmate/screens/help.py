@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from runmate.screens.base import OverlayScreen
+from runmate.widgets.footer import Footer
 
 # Clearer words for a few of Textual's own bindings, which every screen has; they are listed with
 # the app-wide keys rather than as the screen's own.

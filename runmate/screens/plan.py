@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
@@ -41,6 +41,7 @@ from runmate.screens.plan_dialogs import (
 from runmate.screens.plan_week import WeekData, activity_details, goal_dots, load_week, status_text
 from runmate.store import Store
 from runmate.textsafe import visible
+from runmate.widgets.footer import Footer
 
 # The fields of an activity its edit dialog changes, and those a tick or a rest day changes.
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")

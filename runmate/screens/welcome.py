@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
 from runmate.textsafe import visible
+from runmate.widgets.footer import Footer
 
 INTRO = (
     "runmate keeps you company while you run, walk or move to look after your mood. "

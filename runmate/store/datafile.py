@@ -71,6 +71,17 @@ class Change:
     stat: tuple[int, int, int] | None
 
 
+def _copy_for_change(data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A private copy of ``data`` for one change: new tables holding new records.
+
+    TinyDB changes a table by replacing it in the data and a record by setting its fields in place
+    (``dict.update``); it never changes a field's value in place, and neither does runmate. So
+    copying each record's fields is enough, and a change that fails half-way leaves the kept data
+    as it was. (About ten times quicker than a deep copy through JSON for ten years of data.)
+    """
+    return {name: {key: dict(record) for key, record in table.items()} for name, table in data.items()}
+
+
 class DataFile:
     """The data file and its lock: opening, checking, reading and writing it as a whole.
 
@@ -272,7 +283,7 @@ class DataFile:
         as it was is kept first, and only when something changes (``backups.py``).
         """
         with self._locked() as lock:
-            working = orjson.loads(orjson.dumps(self._load(lock)))  # a private copy for this change
+            working = _copy_for_change(self._load(lock))
             storage = SnapshotStorage(working)
             try:
                 result = fn(Tx(TinyDB(storage=lambda: storage)))

@@ -1,29 +1,28 @@
 """Typing in the journal's search box with 5,000 reflections of up to 20 KB each.
 
-Run: .venv/bin/python benchmarks/bench_journal.py [--entries 5000] [--max-kb 20] [--runs 3]
-Never collected by pytest (pytest only looks in tests/).
+Run: .venv/bin/python -m benchmarks journal (not in the default run: it writes a 50 MB file).
 
 The app runs headless at 120x36. For each run it types a query one key at a time and measures:
 - a key press: from pressing the key until the app has handled it (the letter is in the box);
   this is what a person feels while typing;
 - results: from the last key until the list shows what matches.
 The baseline is the same app on an empty journal, so "ratio" says how much slower typing gets with
-5,000 long entries (1.0: not at all). For comparison it also prints what one search over every
+5,000 long entries (1.0: not at all). For comparison it also shows what one search over every
 entry costs (what a search box that filtered on the UI thread at every key would make each key
 wait for, before even redrawing a list).
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import random
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.context import Context
+from benchmarks.table import Row
 from runmate import journal
 from runmate.app import RunmateApp
 from runmate.demo import DemoData
@@ -120,7 +119,7 @@ def fill(folder: Path, entries: list[JournalEntry]) -> Store:
     return store
 
 
-async def measure(folder: Path) -> dict[str, float | list[float]]:
+async def measure_app(folder: Path) -> dict[str, float | list[float]]:
     app = RunmateApp(store=Store(folder), today=TODAY, poll_interval=600)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
@@ -147,54 +146,55 @@ async def measure(folder: Path) -> dict[str, float | list[float]]:
     return {"open": opened, "keys": keys, "results": results, "shown": shown}
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:7.1f}"
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--entries", type=int, default=5000)
-    ap.add_argument("--max-kb", type=int, default=20)
-    ap.add_argument("--runs", type=int, default=3)
-    opts = ap.parse_args()
-    entries = make_entries(opts.entries, opts.max_kb * 1000)
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty"
-        full = Path(tmp) / "full"
-        fill(empty, [])
-        store = fill(full, entries)
-        size = store.path.stat().st_size
-        print(f"{opts.entries} reflections of up to {opts.max_kb} KB ({size / 1e6:.0f} MB data file); query {QUERY!r}")
-        runs = {
-            "empty": [asyncio.run(measure(empty)) for _ in range(opts.runs)],
-            "full": [asyncio.run(measure(full)) for _ in range(opts.runs)],
-        }
+def measure(ctx: Context, entries_count: int = 5000, max_kb: int = 20) -> list[Row]:
+    entries = make_entries(entries_count, max_kb * 1000)
+    runs = max(1, ctx.runs // 2)
+    empty = ctx.root / "journal-empty"
+    full = ctx.root / "journal-full"
+    fill(empty, [])
+    fill(full, entries)
+    results = {
+        "empty": [asyncio.run(measure_app(empty)) for _ in range(runs)],
+        "full": [asyncio.run(measure_app(full)) for _ in range(runs)],
+    }
 
     def keys(name: str) -> list[float]:
-        return [k for run in runs[name] for k in run["keys"]]  # type: ignore[union-attr]
+        return [k * 1000 for run in results[name] for k in run["keys"]]  # type: ignore[union-attr]
 
     def med(name: str, field: str) -> float:
-        return statistics.median(float(run[field]) for run in runs[name])  # type: ignore[arg-type]
+        return statistics.median(float(run[field]) * 1000 for run in results[name])  # type: ignore[arg-type]
 
-    print(f"{'ms, median of ' + str(opts.runs) + ' runs':34} {'empty':>7} {'5,000':>7}  ratio")
-    empty_keys, full_keys = keys("empty"), keys("full")
-    rows = [
-        ("key press, median", statistics.median(empty_keys), statistics.median(full_keys)),
-        ("key press, slowest", max(empty_keys), max(full_keys)),
-        ("j to the list shown", med("empty", "open"), med("full", "open")),
-    ]
-    for name, a, b in rows:
-        print(f"{name:34} {ms(a)} {ms(b)}  {b / a:5.1f}")
-    # A small journal is searched within the key press itself; a large one after a pause in typing.
-    print(f"{'last key to results shown':34} {ms(med('empty', 'results'))} {ms(med('full', 'results'))}")
-    print(f"entries matching the query: {runs['full'][0]['shown']}")
     items = journal.build_items(entries)
-    t = time.perf_counter()
+    started = time.perf_counter()
     for n in range(1, len(QUERY) + 1):
         journal.find(items, journal.Filter(query=QUERY[:n]))
-    naive = (time.perf_counter() - t) / len(QUERY)
-    print(f"one search over every entry (what each key would wait for if searched at once): {ms(naive).strip()} ms")
-
-
-if __name__ == "__main__":
-    main()
+    naive = (time.perf_counter() - started) / len(QUERY) * 1000
+    empty_keys, full_keys = keys("empty"), keys("full")
+    label = f"{entries_count:,} reflections"
+    return [
+        Row(
+            f"journal search: a key press, {label}",
+            statistics.median(full_keys),
+            baseline_name="empty journal",
+            baseline=statistics.median(empty_keys),
+        ),
+        Row(
+            f"journal search: slowest key press, {label}",
+            max(full_keys),
+            baseline_name="empty journal",
+            baseline=max(empty_keys),
+        ),
+        Row(
+            f"journal: j to the list shown, {label}",
+            med("full", "open"),
+            baseline_name="empty journal",
+            baseline=med("empty", "open"),
+        ),
+        Row(
+            f"journal: last key to results, {label}",
+            med("full", "results"),
+            baseline_name="empty journal",
+            baseline=med("empty", "results"),
+        ),
+        Row(f"journal: one search over every entry, {label}", naive),
+    ]

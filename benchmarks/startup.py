@@ -1,0 +1,191 @@
+"""The app as a person sees it, started in a real pseudo-terminal: cold start, switching modes,
+peak memory; and a check-in from the command line against the app's start.
+
+Cold start: from starting the program until the dashboard shows its data and the screen stops
+changing (no output for a moment, see terminal.QUIET), against a bare Textual app (a Static and a
+Footer) started the same way. A mode switch: from writing its key to the terminal until the
+screen's text has been drawn, against a bare two-mode Textual app.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+from benchmarks.bare_app import MODE_TEXT, READY
+from benchmarks.context import Context
+from benchmarks.table import Row, median
+from benchmarks.terminal import Terminal
+
+BARE_APP = str(Path(__file__).with_name("bare_app.py"))
+# Text each mode's screen draws once its data is shown (update them when a screen's words change).
+DRAWN = {
+    "dashboard": "of the last",
+    "checkin": "Check-in for",
+    "plan": "This week, ",
+    "journal": "Reflections · ",
+}
+MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
+SIZE = (80, 24)
+
+
+def cold_start(argv: list[str], ready: str) -> float:
+    """Milliseconds from starting ``argv`` until ``ready`` is drawn and the screen stops changing."""
+    term = Terminal(argv, size=SIZE)
+    try:
+        _, settled = term.wait_for(ready)
+        return (settled - term.started) * 1000
+    finally:
+        term.close()
+
+
+def app_modes(ctx: Context, folder: Path) -> tuple[dict[str, float], dict[str, float], dict[str, float], float]:
+    """One session of the app: each mode visited once (first visits), then each again twice.
+
+    Returns the first visits, the first returns and the later returns in ms by mode, and the
+    session's peak memory in MB. (Textual 8.2 restyles a mode's screen on its first return, so the
+    first return costs more than the ones after it.)
+    """
+    term = Terminal([*ctx.runmate, "--data-dir", str(folder)], size=SIZE)
+    first: dict[str, float] = {}
+    again: dict[str, float] = {}
+    later: dict[str, float] = {}
+    try:
+        term.wait_for(DRAWN["dashboard"])
+        for visits in (first, again, later):
+            for mode in ("checkin", "plan", "journal", "dashboard"):
+                if visits is first and mode == "dashboard":
+                    continue  # the app started there
+                pressed = term.send(MODE_KEYS[mode])
+                seen, _ = term.wait_for(DRAWN[mode])
+                visits[mode] = (seen - pressed) * 1000
+    finally:
+        peak = term.close()
+    return first, again, later, peak / 1024
+
+
+def bare_modes(ctx: Context) -> tuple[float, float, float]:
+    """A bare two-mode app: (first visit of b, revisit of a, revisit of b) in ms."""
+    term = Terminal([ctx.python, BARE_APP, "--modes"], size=SIZE)
+    times = []
+    try:
+        term.wait_for(MODE_TEXT["a"])
+        for key in "bab":
+            pressed = term.send(key)
+            seen, _ = term.wait_for(MODE_TEXT[key])
+            times.append((seen - pressed) * 1000)
+    finally:
+        term.close()
+    return times[0], times[1], times[2]
+
+
+def bare_memory(ctx: Context) -> float:
+    term = Terminal([ctx.python, BARE_APP], size=SIZE)
+    term.wait_for(READY)
+    return term.close() / 1024
+
+
+def cli_checkin(ctx: Context, folder: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([*ctx.runmate, "--data-dir", str(folder), "checkin", "--mood", "4"], check=True, capture_output=True)
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(ctx: Context) -> list[Row]:
+    ten_years = ctx.ten_years("app")
+    bare, empty, full = [], [], []
+    # Interleaved, so a machine that gets busier meanwhile weighs on all three alike.
+    for _ in range(ctx.runs):
+        bare.append(cold_start([ctx.python, BARE_APP], READY))
+        empty.append(cold_start([*ctx.runmate, "--data-dir", str(ctx.empty)], DRAWN["dashboard"]))
+        full.append(cold_start([*ctx.runmate, "--data-dir", str(ten_years)], DRAWN["dashboard"]))
+    base = median(bare)
+    app_start = median(full)
+    rows = [
+        Row(
+            "cold start to the dashboard, no data",
+            median(empty),
+            baseline_name="bare Textual app",
+            baseline=base,
+            limit=1.5,
+        ),
+        Row(
+            "cold start to the dashboard, 10 years",
+            app_start,
+            baseline_name="bare Textual app",
+            baseline=base,
+            limit=1.5,
+        ),
+    ]
+
+    firsts: dict[str, list[float]] = {}
+    agains: dict[str, list[float]] = {}
+    laters: list[float] = []
+    peaks = []
+    bare_first, bare_again = [], []
+    for _ in range(max(3, ctx.runs // 2)):
+        first, again, later, peak = app_modes(ctx, ten_years)
+        for mode, ms in first.items():
+            firsts.setdefault(mode, []).append(ms)
+        for mode, ms in again.items():
+            agains.setdefault(mode, []).append(ms)
+        laters.append(max(later.values()))
+        peaks.append(peak)
+        b_first, a_again, b_again = bare_modes(ctx)
+        bare_first.append(b_first)
+        bare_again.extend([a_again, b_again])
+    for mode, values in firsts.items():
+        rows.append(
+            Row(
+                f"first visit: {mode}, 10 years",
+                median(values),
+                baseline_name="bare mode, first visit",
+                baseline=median(bare_first),
+                limit=200,
+                ratio_target=False,
+            )
+        )
+    for mode, values in agains.items():
+        rows.append(
+            Row(
+                f"first return to {mode}, 10 years",
+                median(values),
+                baseline_name="bare mode, revisit",
+                baseline=median(bare_again),
+                limit=80,
+                ratio_target=False,
+            )
+        )
+    rows.append(
+        Row(
+            "later returns, slowest of the four modes, 10 years",
+            median(laters),
+            baseline_name="bare mode, revisit",
+            baseline=median(bare_again),
+            limit=80,
+            ratio_target=False,
+        )
+    )
+    rows.append(
+        Row(
+            "peak memory of the app, 10 years",
+            median(peaks),
+            unit="MB",
+            baseline_name="bare Textual app",
+            baseline=median([bare_memory(ctx) for _ in range(3)]),
+            limit=120,
+            ratio_target=False,
+        )
+    )
+    checkins = [cli_checkin(ctx, ten_years) for _ in range(ctx.runs)]
+    rows.append(
+        Row(
+            "runmate checkin --mood 4, 10 years",
+            median(checkins),
+            baseline_name="app cold start, 10 years",
+            baseline=app_start,
+            limit=0.5,
+        )
+    )
+    return rows
