@@ -327,9 +327,9 @@ def rest_day_note(activities: Iterable[PlannedActivity], moved: PlannedActivity,
         gap = (other.day - day).days
         if abs(gap) > 1 or SOURCE_STARTER not in (other.source, moved.source):
             continue
-        where = {-1: "the day before", 0: "the same day", 1: "the day after"}[gap]
+        where = {-1: "the day before", 0: "on the same day", 1: "the day after"}[gap]
         return (
-            f"{other.label} {where} too. The starter program keeps a rest day between runs so your body "
+            f"Another run {where}. The starter program keeps a rest day between runs so your body "
             "can recover; fine if you feel fresh."
         )
     return None

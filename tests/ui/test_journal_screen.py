@@ -18,7 +18,8 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.journal import JournalScreen
 from runmate.screens.pick import PickScreen
 from runmate.screens.plan import PlanScreen
-from runmate.screens.plan_dialogs import ActivityDialog, DoneDialog
+from runmate.screens.plan_dialogs import ActivityDialog
+from runmate.screens.plan_done import DoneDialog
 from runmate.store import Store
 
 RUN_ID = "a" * 32

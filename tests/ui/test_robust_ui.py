@@ -12,12 +12,9 @@ from ui_helpers import RecordingApp, error_text, open_mode, screen_text, settle
 from runmate.models import CheckIn, PlannedActivity, Settings
 from runmate.screens.checkin import CheckInScreen
 from runmate.screens.plan import PlanScreen
-from runmate.screens.plan_dialogs import (
-    ActivityDialog,
-    DoneDialog,
-    MoveDialog,
-    StarterDialog,
-)
+from runmate.screens.plan_dialogs import ActivityDialog, MoveDialog
+from runmate.screens.plan_done import DoneDialog
+from runmate.screens.plan_starter import StarterDialog
 from runmate.screens.settings import SettingsScreen
 from runmate.store import LockTimeout, Store
 

@@ -78,9 +78,9 @@ def test_moving_a_run_next_to_a_starter_run_gets_a_note() -> None:
     thursday = starter_run("2026-11-26")
     moved = PlannedActivity(date="2026-11-23", kind="run", minutes=20)
     note = plans.rest_day_note([thursday, moved], moved, dt.date(2026, 11, 27))
-    assert note and note.startswith("Walk/run intervals the day before too.") and "rest day between runs" in note
+    assert note and note.startswith("Another run the day before.") and "rest day between runs" in note
     assert plans.rest_day_note([thursday], moved, dt.date(2026, 11, 28)) is None  # a day between
-    assert "the same day" in (plans.rest_day_note([thursday], moved, thursday.day) or "")
+    assert "on the same day" in (plans.rest_day_note([thursday], moved, thursday.day) or "")
 
 
 def test_no_note_without_the_starter_promise_or_a_run() -> None:
