@@ -266,6 +266,6 @@ def test_snapshot_starter_dialog_80x24(snap_compare, data_dir: Path, app_factory
 
     async def run_before(pilot) -> None:
         await open_mode(pilot, "plan")
-        await press(pilot, "S")
+        await press(pilot, "S", "end")  # the cursor after the date, nothing selected
 
     assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=run_before)

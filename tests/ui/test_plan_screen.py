@@ -627,7 +627,7 @@ def test_snapshot_week_120x36(snap_compare, data_dir: Path, app_factory) -> None
 
 async def _open_done_dialog(pilot) -> None:
     await open_mode(pilot, "plan")
-    await press(pilot, "space", "2", "5")
+    await press(pilot, "space", "2", "5", "end")  # on to the minutes: the cursor after them
 
 
 def test_snapshot_done_dialog_80x24(snap_compare, data_dir: Path, app_factory) -> None:
