@@ -71,8 +71,9 @@ class PlanDialog(ModalScreen):
 
     @on(ScalePicker.Changed)
     def _feeling_chosen(self, event: ScalePicker.Changed) -> None:
-        """A digit typed on a scale moves on to the next field, as in the check-in."""
-        if event.typed:
+        """A digit that fills an empty scale moves on to the next field, as in the check-in (where the
+        scale says ``move_on``, a digit correcting a value stays; ``typed`` before it did)."""
+        if getattr(event, "move_on", event.typed):
             self.focus_next()
 
     def feelings(self) -> tuple[int | None, int | None]:
