@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runmate.formatting import amount_text, date_span, day_label, duration_text, minutes_text
+from runmate.formatting import amount_text, date_span, day_label, duration_text, weekday_short
 from runmate.models import (
     DATE_RANGE,
     DATE_RANGE_TEXT,
@@ -26,6 +26,7 @@ from runmate.models import (
     ValidationError,
     date_out_of_range,
     in_date_range,
+    parse_completion,
     text_problem,
     week_start,
     whole_number,
@@ -271,6 +272,101 @@ def plan_starter(
     return StarterRestart(remove, starter_sessions(begin, first_week), begin)
 
 
+@dataclass(frozen=True)
+class StarterPreview:
+    """What starting the program would book, before anything is booked (``starter_preview``)."""
+
+    first: tuple[PlannedActivity, ...]  # the first program week's sessions
+    end: dt.date  # the day of the last session
+    sessions: int
+    asked: dt.date  # the first day asked for; ``first[0]`` is later when kept sessions come first
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, text) rows: the days, the first week, and until when it runs."""
+        start = self.first[0].day
+        names = [weekday_short(a.day) for a in self.first]
+        rows = [("Days", f"{', '.join(names[:-1])} and {names[-1]}, with a rest day between")]
+        if start != self.asked:
+            rows.append(("Starts", f"{day_label(start)}, two days after the starter session you keep"))
+        week = self.first[0].program_week
+        sessions = [starter_session(a.program_week or 1, a.program_session or 1) for a in self.first]
+        if len(set(sessions)) == 1:
+            days = ", ".join(day_label(a.day) for a in self.first[:-1]) + f" and {day_label(self.first[-1].day)}"
+            rows.append((f"Week {week}", f"{days}: {self.first[0].minutes} min each"))
+            rows.append(("", describe_session(sessions[0])))
+        else:
+            for index, (a, session) in enumerate(zip(self.first, sessions, strict=True)):
+                rows.append((f"Week {week}" if index == 0 else "", f"{day_label(a.day)}: {describe_session(session)}"))
+        rows.append(("Until", f"{day_label(self.end, start)}, {self.sessions} sessions in all"))
+        return rows
+
+
+def starter_preview(
+    existing: Iterable[PlannedActivity], *, today: dt.date, start: dt.date, first_week: int = 1
+) -> StarterPreview:
+    """What ``Store.start_program`` would book from ``start`` and ``first_week``, from the same rule
+    (``plan_starter``); raises its ValidationError when the program can't start there."""
+    change = plan_starter(existing, today=today, start=start, first_week=first_week)
+    first = tuple(a for a in change.add if a.program_week == first_week)
+    return StarterPreview(first, change.add[-1].day, len(change.add), start)
+
+
+# --- moving next to another run ------------------------------------------------------------------
+
+RUNNING_KINDS = {"run", "walk-run"}
+
+
+def rest_day_note(activities: Iterable[PlannedActivity], moved: PlannedActivity, day: dt.date) -> str | None:
+    """A quiet note when ``moved`` (a run or walk/run) lands on ``day`` next to another one and
+    either is a starter session: the program keeps a rest day between runs. Never a block."""
+    if moved.kind not in RUNNING_KINDS:
+        return None
+    for other in activities:
+        if other.id == moved.id or other.kind not in RUNNING_KINDS or other.status == STATUS_REST:
+            continue
+        gap = (other.day - day).days
+        if abs(gap) > 1 or SOURCE_STARTER not in (other.source, moved.source):
+            continue
+        where = {-1: "the day before", 0: "on the same day", 1: "the day after"}[gap]
+        return (
+            f"Another run {where}. The starter program keeps a rest day between runs so your body "
+            "can recover; fine if you feel fresh."
+        )
+    return None
+
+
+# --- logging what was already done ----------------------------------------------------------------
+
+
+def log_done(
+    activity: PlannedActivity, *, today: dt.date, before: object = None, after: object = None
+) -> PlannedActivity:
+    """``activity`` (as ``parse_activity`` made it) as already done, ready for one
+    ``Store.add_activity``: its minutes are the minutes moved, and how it felt before and after
+    (1 to 5, as text or numbers) is optional. Raises ValidationError listing every problem: a day
+    after today ('date'), a feeling outside 1 to 5 ('before', 'after')."""
+    errors: list[FieldError] = []
+    if activity.day > today:
+        errors.append(
+            FieldError("date", f"Something already done is dated today or earlier (today is {day_label(today)}).")
+        )
+    felt_before = felt_after = None
+    try:
+        felt_before, felt_after, _ = parse_completion(before=before, after=after)
+    except ValidationError as error:
+        errors.extend(error.errors)
+    if errors:
+        raise ValidationError(errors)
+    done = PlannedActivity.from_dict(activity.to_dict())
+    done.mark_done(felt_before, felt_after)
+    return done
+
+
+def moved_minutes(planned: int | None, done: int | None) -> int | None:
+    """The actual minutes a tick keeps: None when they are the minutes planned."""
+    return None if done == planned else done
+
+
 # --- ticking off ---------------------------------------------------------------------------------
 
 
@@ -404,9 +500,11 @@ def feeling(value: int | None) -> str:
 
 
 def describe_plan(a: PlannedActivity) -> str:
-    """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note); the distance after the
-    minutes when known ('Run, 31 min, 5.2 km'), and 'minutes not known' when they are not."""
-    parts = [a.label, amount_text(a.minutes, a.distance_km) + (f" + {a.warmup} min warm-up" if a.warmup else "")]
+    """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note); a done activity shows
+    the minutes actually moved; the distance follows the minutes when known ('Run, 31 min, 5.2 km'),
+    and 'minutes not known' stands in when they are not."""
+    minutes = a.actual_minutes if a.status == STATUS_DONE and a.actual_minutes is not None else a.minutes
+    parts = [a.label, amount_text(minutes, a.distance_km) + (f" + {a.warmup} min warm-up" if a.warmup else "")]
     if a.time:
         parts.append(a.time)
     if a.with_whom:
@@ -415,13 +513,11 @@ def describe_plan(a: PlannedActivity) -> str:
 
 
 def describe_status(a: PlannedActivity) -> str:
-    """'planned', 'done, felt 2 low -> 4 good, 22 min', 'rest: tired'."""
+    """'planned', 'done, felt 2 low -> 4 good', 'rest: tired' (the minutes moved are in describe_plan)."""
     if a.status == STATUS_DONE:
         bits = ["done"]
         if a.before is not None or a.after is not None:
             bits.append(f"felt {feeling(a.before)} -> {feeling(a.after)}")
-        if a.actual_minutes is not None and a.actual_minutes != a.minutes:
-            bits.append(minutes_text(a.actual_minutes))
         return ", ".join(bits)
     if a.status == STATUS_REST:
         return f"rest: {a.rest_reason}" if a.rest_reason else "rest"

@@ -28,27 +28,18 @@ from runmate.models import (
 )
 from runmate.screens.base import ASKING, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.screens.plan_dialogs import (
-    ActivityDialog,
-    Completion,
-    DoneDialog,
-    GoalDialog,
-    MoveDialog,
-    RestDialog,
-    StarterChoice,
-    StarterDialog,
-)
-from runmate.screens.plan_week import WeekData, activity_details, goal_dots, load_week, status_text
+from runmate.screens.plan_dialogs import ActivityDialog, GoalDialog, MoveDialog, RestDialog
+from runmate.screens.plan_done import Completion, DoneDialog
+from runmate.screens.plan_starter import StarterChoice, StarterDialog
+from runmate.screens.plan_undo import UndoOffer, offer_undo, undo_last
+from runmate.screens.plan_week import WeekData, day_line, goal_dots, load_week
 from runmate.store import Store
 from runmate.textsafe import visible
+from runmate.undo import MOVE_FIELDS, STATUS_FIELDS, UNDO_KEY, Undo
 from runmate.widgets.footer import Footer
 
-# The fields of an activity its edit dialog changes, and those a tick or a rest day changes.
+# The fields of an activity its edit dialog changes (a tick or a rest day: undo.STATUS_FIELDS).
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
-STATUS_FIELDS = ("status", "before", "after", "actual_minutes", "rest_reason")
-DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
-KIND_WIDTH = 18  # "Walk/run intervals"
-WIDE = 96  # from this list width on, the columns line up
 TALL = 30  # from this screen height on, a quiet line separates the days
 WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
 
@@ -72,6 +63,8 @@ class PlanScreen(RunmateScreen):
         Binding("x", "delete", "Delete", show=False),
         Binding("g", "goal", "Goal", show=False),
         Binding("S", "starter", "Starter program", show=False, key_display="S"),
+        Binding("l", "log", "Log what you did", show=False),
+        Binding(UNDO_KEY, "undo", "Undo, a few seconds after", show=False),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -80,6 +73,7 @@ class PlanScreen(RunmateScreen):
         self.data: WeekData | None = None
         self._keep: str | None = None  # option id to highlight after a reload
         self._open_next: str | None = None  # an activity whose dialog opens once it is shown
+        self.undo_offer = UndoOffer()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -231,48 +225,7 @@ class PlanScreen(RunmateScreen):
         return options
 
     def _day_line(self, day: dt.date, data: WeekData, a: PlannedActivity | None, first: bool) -> Content:
-        is_today = day == data.today
-        label = day_label(day) if first else ""
-        day_style = "bold $accent" if is_today else "bold"
-        lead = Content.assemble((f"{label:<{DAY_WIDTH - 1}}", day_style), " ")
-        if a is None:
-            tail = "today, a rest day" if is_today else "rest day"
-            return Content.assemble(lead, (tail, "dim italic"))
-        resting = a.status == STATUS_REST
-        quiet = "dim" if resting else ""
-        parts: list[Any] = [lead]
-        if a.status == STATUS_DONE:
-            parts.append(("✓ ", "bold $success"))
-        elif resting:
-            parts.append(("~ ", "dim"))
-        else:
-            parts.append(("○ ", "dim"))
-        wide = self._list_width() >= WIDE
-        kind = f"{a.label:<{KIND_WIDTH}}" if wide else a.label
-        shown = "?" if a.minutes is None else str(a.minutes)  # ?: not known (brought in from elsewhere)
-        minutes = f"  {shown:>3} min" if wide else f"  {shown} min"
-        warmup = f" +{a.warmup} warm-up" if a.warmup else ""
-        parts.append((kind, "dim" if resting else "bold"))
-        parts.append((minutes, quiet))
-        parts.append((f"{warmup:<13}" if wide else warmup, "dim"))
-        if wide:
-            status = status_text(a, day, data.today)
-            parts.append("  ")
-            parts.append(status.pad_right(max(0, 11 - len(status.plain))))
-        if a.time:
-            parts.append((f"  {a.time}", quiet))
-        if a.with_whom:
-            parts.append(("  with ", "dim"))
-            parts.append((visible(a.with_whom), "dim italic" if resting else "italic"))
-        if not wide:
-            parts.append("  ")
-            parts.append(status_text(a, day, data.today))
-        details = activity_details(a)
-        if details is not None:
-            room = max(20, self._list_width() - DAY_WIDTH - 4)
-            parts.append("\n" + " " * (DAY_WIDTH + 2))
-            parts.append(details.truncate(room, ellipsis=True))
-        return Content.assemble(*parts)
+        return day_line(day, data.today, a, first=first, width=self._list_width())
 
     def _list_width(self) -> int:
         width = self.query_one("#plan-week", OptionList).scrollable_content_region.width
@@ -310,7 +263,11 @@ class PlanScreen(RunmateScreen):
     def _need_activity(self) -> PlannedActivity | None:
         activity = self.selected_activity()
         if activity is None:
-            self.notify("Nothing planned on this day yet. Press a to add something.", timeout=4, markup=False)
+            self.notify(
+                "Nothing planned on this day yet. Press a to plan something, or l to log what you did.",
+                timeout=4,
+                markup=False,
+            )
         return activity
 
     # -- week navigation -----------------------------------------------------------------------
@@ -359,6 +316,12 @@ class PlanScreen(RunmateScreen):
             failed=lambda _error: self.reload(),
         )
 
+    def _write(self, op: Callable[[Store], Any], then: Callable[[Any], None]) -> None:
+        """Like ``_save``, handing what ``op`` returned to ``then``."""
+        self.in_background(
+            op, then, group="plan-save", exclusive=False, title="Not saved", failed=lambda _error: self.reload()
+        )
+
     def _saved(self, message: str, keep: str | None) -> None:
         self.runmate.data_saved(self)
         if message:
@@ -379,6 +342,27 @@ class PlanScreen(RunmateScreen):
             f"Planned: {result.label} on {day_label(result.day)}.",
             f"act:{result.id}",
         )
+
+    @work(group=ASKING)
+    async def action_log(self) -> None:
+        """Log something already done, in one step: one done record, saved in one store call."""
+        today = self.today()
+        result: PlannedActivity | None = await self.ask(
+            ActivityDialog(day=min(self.selected_day(), today), done=True, today=today)
+        )
+        if result is None:
+            return
+        self._follow(result.day)
+
+        def logged(_result: Any) -> None:
+            self._saved(f"Logged: {result.label} on {day_label(result.day)}.", f"act:{result.id}")
+            self._offer_reflection(result.id)
+
+        self._write(lambda store: store.add_activity(result), logged)
+
+    @work(group=ASKING)
+    async def action_undo(self) -> None:
+        await undo_last(self)
 
     @work(group="plan-edit")
     async def action_edit(self) -> None:
@@ -420,8 +404,15 @@ class PlanScreen(RunmateScreen):
             yes="Delete",
             no="Keep it",
         )
-        if await self.ask(question):
-            self._save(lambda store: store.delete_activity(activity.id), "Deleted.", f"day:{activity.date}")
+        if not await self.ask(question):
+            return
+
+        def deleted(gone: PlannedActivity | None) -> None:
+            self._saved("" if gone else "Deleted.", f"day:{activity.date}")
+            if gone is not None:
+                offer_undo(self, Undo(gone, None, (), "Deleted."))
+
+        self._write(lambda store: store.delete_activity(activity.id), deleted)
 
     @work(group=ASKING)
     async def action_move(self) -> None:
@@ -433,15 +424,26 @@ class PlanScreen(RunmateScreen):
             return
         new_date = day.isoformat()
 
-        def change(a: PlannedActivity) -> None:
-            a.date = new_date
+        def move(store: Store) -> tuple[PlannedActivity, PlannedActivity, str | None]:
+            prior: list[PlannedActivity] = []
+
+            def change(a: PlannedActivity) -> None:
+                prior.append(PlannedActivity.from_dict(a.to_dict()))  # as it was, under the lock
+                a.date = new_date
+
+            moved = store.update_activity(activity.id, change)
+            near = store.activities(day - dt.timedelta(days=1), day + dt.timedelta(days=1))
+            return prior[0], moved, plans.rest_day_note(near, moved, day)
+
+        def moved(result: tuple[PlannedActivity, PlannedActivity, str | None]) -> None:
+            before, after, note = result
+            self._saved("", f"act:{activity.id}")
+            if note:
+                self.notify(note, title="A gentle note", timeout=10, markup=False)
+            offer_undo(self, Undo(before, after, MOVE_FIELDS, f"Moved to {day_label(day)}."))
 
         self._follow(day)
-        self._save(
-            lambda store: store.update_activity(activity.id, change),
-            f"Moved to {day_label(day)}.",
-            f"act:{activity.id}",
-        )
+        self._write(move, moved)
 
     @work(group=ASKING)
     async def action_tick(self) -> None:
@@ -456,11 +458,7 @@ class PlanScreen(RunmateScreen):
                 no="Keep it done",
             )
             if await self.ask(question):
-                self._save(
-                    lambda store: store.update_activity(activity.id, PlannedActivity.reopen),
-                    "Back to planned.",
-                    f"act:{activity.id}",
-                )
+                await self._change_status(activity, PlannedActivity.reopen, "Back to planned.")
             return
         not_yet = plans.too_early_to_tick(activity, self.today())
         if not_yet:
@@ -469,31 +467,41 @@ class PlanScreen(RunmateScreen):
         result: Completion | None = await self.ask(DoneDialog(activity))
         if result is None:
             return
-        ticked = PlannedActivity.from_dict(activity.to_dict())
-        ticked.mark_done(result.before, result.after, result.minutes)
         # Only what this tick changes is written: how it felt, given meanwhile elsewhere, stays.
-        if await self._save_status(activity, ticked, "this activity"):
-            self._saved("Ticked off. Well moved.", f"act:{activity.id}")
-            self._offer_reflection(activity.id)
+        ticked = await self._change_status(
+            activity, lambda a: a.mark_done(result.before, result.after, result.minutes), ""
+        )
+        if ticked is not None:
+            self._offer_reflection(activity.id, Undo(activity, ticked, STATUS_FIELDS, "Ticked off. Well moved."))
 
-    async def _save_status(self, shown: PlannedActivity, new: PlannedActivity, what: str) -> bool:
-        """Save the status fields of ``new`` over ``shown`` as an edit (asks on a clash)."""
+    async def _change_status(
+        self, shown: PlannedActivity, change: Callable[[PlannedActivity], None], message: str
+    ) -> PlannedActivity | None:
+        """Save the status fields ``change`` sets on ``shown`` as an edit (asks on a clash); with a
+        ``message``, offer to undo it. Returns the saved activity, or None when nothing was saved."""
+        new = PlannedActivity.from_dict(shown.to_dict())
+        change(new)
         base = {name: getattr(shown, name) for name in STATUS_FIELDS}
         chosen = {name: getattr(new, name) for name in STATUS_FIELDS}
         store = self.store
         outcome = await self.save_edit(
             lambda e: store.edit_activity(shown.id, e),
             Edit.from_form(base, chosen, shown.id),
-            what=what,
+            what="this activity",
             lead="Not saved",
         )
-        if not outcome.saved:
+        if not outcome.saved or outcome.value is None:
             self.reload()
-        return outcome.saved
+            return None
+        self._saved("", f"act:{shown.id}")
+        if message:
+            offer_undo(self, Undo(shown, outcome.value, STATUS_FIELDS, message))
+        return outcome.value
 
     @work(group="plan-reflect")
-    async def _offer_reflection(self, activity_id: str) -> None:
-        """After a tick: a few words about it in the journal? Asked once, and "Not now" is the default."""
+    async def _offer_reflection(self, activity_id: str, undo: Undo | None = None) -> None:
+        """After a tick: a few words about it in the journal? Asked once, and "Not now" is the
+        default; then the tick can be undone for a few seconds."""
         from runmate.screens.journal import write_about
 
         write = await self.ask(
@@ -506,6 +514,10 @@ class PlanScreen(RunmateScreen):
         )
         if write:
             write_about(self.app, activity_id)
+        elif undo is not None:
+            offer_undo(self, undo)
+        else:
+            self.notify("Well moved.", timeout=3, markup=False)
 
     @work(group=ASKING)
     async def action_rest(self) -> None:
@@ -513,11 +525,7 @@ class PlanScreen(RunmateScreen):
         if activity is None:
             return
         if activity.status == STATUS_REST:
-            self._save(
-                lambda store: store.update_activity(activity.id, PlannedActivity.reopen),
-                "Back to planned.",
-                f"act:{activity.id}",
-            )
+            await self._change_status(activity, PlannedActivity.reopen, "Back to planned.")
             return
         if activity.status == STATUS_DONE:
             question = ConfirmScreen(
@@ -531,10 +539,7 @@ class PlanScreen(RunmateScreen):
         reason: str | None = await self.ask(RestDialog(activity))
         if reason is None:
             return
-        rested = PlannedActivity.from_dict(activity.to_dict())
-        rested.mark_rest(reason)
-        if await self._save_status(activity, rested, "this activity"):
-            self._saved("A rest day. Rest is part of the plan.", f"act:{activity.id}")
+        await self._change_status(activity, lambda a: a.mark_rest(reason), "A rest day. Rest is part of the plan.")
 
     @work(group="plan-goal")
     async def action_goal(self) -> None:
@@ -562,22 +567,22 @@ class PlanScreen(RunmateScreen):
 
     def _ask_starter(self, today: dt.date) -> None:
         self.in_background(
-            lambda store: len(plans.future_starter_ids(store.activities(today), today)),
-            lambda count: self._offer_starter(today, count),
+            lambda store: store.activities(today),
+            lambda existing: self._offer_starter(today, existing),
             group="plan-starter",
             title="Could not read your plan",
         )
 
-    def _offer_starter(self, today: dt.date, count: int) -> None:
-        self._push_starter(today, count)
+    def _offer_starter(self, today: dt.date, existing: list[PlannedActivity]) -> None:
+        self._push_starter(today, existing)
 
     @work(group=ASKING)
-    async def _push_starter(self, today: dt.date, count: int) -> None:
-        choice: StarterChoice | None = await self.ask(StarterDialog(today=today, replacing=count))
+    async def _push_starter(self, today: dt.date, existing: list[PlannedActivity]) -> None:
+        choice: StarterChoice | None = await self.ask(StarterDialog(today=today, existing=existing))
         if choice is None:
             return
 
-        # The dialog has said what starting again replaces (the same sessions counted above).
+        # The dialog has said what starting again replaces (plans.future_starter_ids of ``existing``).
         def start(store: Store) -> plans.StarterRestart:
             return store.start_program(today=today, start=choice.start, first_week=choice.week, replace=True)
 

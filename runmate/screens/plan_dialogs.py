@@ -4,8 +4,8 @@ returns plain data; nothing here touches the store."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,12 +28,11 @@ from runmate.models import (
     ValidationError,
     in_date_range,
     parse_activity,
-    parse_completion,
     parse_day,
     parse_settings,
-    whole_number,
 )
 from runmate.textsafe import as_stored, visible
+from runmate.widgets.scale import ScalePicker
 
 
 class PlanDialog(ModalScreen):
@@ -44,6 +43,7 @@ class PlanDialog(ModalScreen):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        Binding("enter", "save", "Save", show=False),  # where a field does not take Enter itself (a scale)
     ]
 
     def action_cancel(self) -> None:
@@ -70,6 +70,17 @@ class PlanDialog(ModalScreen):
             classes="plan-dialog-buttons",
         )
 
+    @on(ScalePicker.Changed)
+    def _feeling_chosen(self, event: ScalePicker.Changed) -> None:
+        """A digit that fills an empty scale moves on to the next field, as in the check-in (where the
+        scale says ``move_on``, a digit correcting a value stays; ``typed`` before it did)."""
+        if getattr(event, "move_on", event.typed):
+            self.focus_next()
+
+    def feelings(self) -> tuple[int | None, int | None]:
+        """How it felt before and after, from the dialog's two scales (``feeling_scale``)."""
+        return self.query_one("#f-before", ScalePicker).value, self.query_one("#f-after", ScalePicker).value
+
     def _show_errors(self, error: ValidationError | None, fields: tuple[str, ...]) -> None:
         for name in fields:
             label = self.query_one(f"#err-{name}", Static)
@@ -93,37 +104,62 @@ def _field(label: str, widget, name: str) -> Vertical:
     )
 
 
+LABEL_WIDTH = 15  # the label column (.plan-field-label)
+
+
+def feeling_scale(name: str, label: str) -> Vertical:
+    """How it felt, 1 very low to 5 very good, on the check-in's scale picker; a quiet message below."""
+    return Vertical(
+        ScalePicker(label, FEELING_WORDS, id=f"f-{name}", label_width=LABEL_WIDTH, empty_text="optional"),
+        Static("", id=f"err-{name}", classes="plan-field-error"),
+        classes="plan-field plan-feeling",
+    )
+
+
 # --- add / edit ----------------------------------------------------------------------------------
 
 
 ACTIVITY_FIELDS = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
 
 
-def _minutes_shown(a: PlannedActivity | None) -> str:
-    """The minutes field: empty for a new activity, or for one brought in whose minutes are not known."""
-    return "" if a is None or a.minutes is None else str(a.minutes)
+DEFAULT_MINUTES = 20  # a new activity's minutes, until the person changes them
+
+
+def _minutes_shown(a: PlannedActivity) -> str:
+    """The minutes field of an activity: empty for one brought in whose minutes are not known."""
+    return "" if a.minutes is None else str(a.minutes)
 
 
 class ActivityDialog(PlanDialog):
-    """Add or edit a planned activity. Dismisses with a validated PlannedActivity, or None."""
+    """Add or edit a planned activity. Dismisses with a validated PlannedActivity, or None.
 
-    def __init__(self, *, day: dt.date, activity: PlannedActivity | None = None):
+    With ``done`` it logs something already done, in one step: it asks how it felt before and after
+    too, and dismisses with the activity marked done (``plans.log_done``; its day is ``today`` or
+    earlier)."""
+
+    def __init__(
+        self,
+        *,
+        day: dt.date,
+        activity: PlannedActivity | None = None,
+        done: bool = False,
+        today: dt.date | None = None,
+    ):
         super().__init__()
         self.day = day
         self.activity = activity
+        self.done = done
+        self.today = today or day
         self._warmup_auto = activity is None
 
     def compose(self) -> ComposeResult:
         a = self.activity
         kind = a.kind if a else "run"
         warmup = str(a.warmup) if a else str(DEFAULT_WARMUP)
+        title = "Change this activity" if a else ("Log what you did" if self.done else "Plan an activity")
         with Vertical(classes="plan-dialog", id="activity-dialog"):
-            yield Static("Change this activity" if a else "Plan an activity", classes="plan-dialog-title")
-            yield _field(
-                "Day",
-                Input(a.date if a else self.day.isoformat(), placeholder="2026-03-14", id="f-date", compact=True),
-                "date",
-            )
+            yield Static(title, classes="plan-dialog-title")
+            yield _field("Day", Input(a.date if a else self.day.isoformat(), id="f-date", compact=True), "date")
             yield _field(
                 "Activity",
                 Select(
@@ -135,33 +171,35 @@ class ActivityDialog(PlanDialog):
                 ),
                 "kind",
             )
-            yield _field(
-                "Minutes",
-                Input(_minutes_shown(a), placeholder="20", id="f-minutes", compact=True),
-                "minutes",
-            )
-            yield _field("Warm-up walk", Input(warmup, placeholder="minutes", id="f-warmup", compact=True), "warmup")
+            # A new activity starts at DEFAULT_MINUTES; one brought in whose minutes are not known stays empty.
+            minutes = str(DEFAULT_MINUTES) if a is None else _minutes_shown(a)
+            yield _field("Minutes", Input(minutes, id="f-minutes", compact=True), "minutes")
+            yield _field("Warm-up walk", Input(warmup, id="f-warmup", compact=True), "warmup")
             yield _field(
                 "Time of day",
-                Input(a.time or "" if a else "", placeholder="07:30 (optional)", id="f-time", compact=True),
+                Input(a.time or "" if a else "", placeholder="optional", id="f-time", compact=True),
                 "time",
             )
             yield _field(
                 "With",
-                Input(
-                    visible(a.with_whom) if a else "", placeholder="a friend (optional)", id="f-with_whom", compact=True
-                ),
+                Input(visible(a.with_whom) if a else "", placeholder="optional", id="f-with_whom", compact=True),
                 "with_whom",
             )
             yield _field(
                 "Note", Input(visible(a.note) if a else "", placeholder="optional", id="f-note", compact=True), "note"
             )
+            if self.done:
+                yield feeling_scale("before", "Felt before")
+                yield feeling_scale("after", "Felt after")
             yield Static("Enter or ctrl+s saves · Esc cancels", classes="plan-dialog-hint")
-            yield self._buttons()
+            yield self._buttons("Log it" if self.done else "Save")
 
     def on_mount(self) -> None:
-        self._show_errors(None, ACTIVITY_FIELDS)
+        self._show_errors(None, self._fields())
         self.query_one("#f-minutes" if self.activity is None else "#f-date", Input).focus()
+
+    def _fields(self) -> tuple[str, ...]:
+        return ACTIVITY_FIELDS + (("before", "after") if self.done else ())
 
     @staticmethod
     def _shown(a: PlannedActivity) -> dict[str, str]:
@@ -180,6 +218,9 @@ class ActivityDialog(PlanDialog):
         """The activity changed elsewhere while this dialog is open: the fields not touched here
         take the new values; what the person typed stays (saving asks if it clashes)."""
         if self.activity is None or current.id != self.activity.id:
+            return
+        if not self.query("#f-kind"):  # not composed yet: its fields will show ``current``
+            self.activity = current
             return
         kind = self.query_one("#f-kind", Select).value
         shown = {name: self.query_one(f"#f-{name}", Input).value for name in ACTIVITY_FIELDS if name != "kind"}
@@ -221,87 +262,23 @@ class ActivityDialog(PlanDialog):
                 with_whom=self._value("with_whom"),
                 note=self._value("note"),
                 minutes_optional=self.activity is not None and self.activity.minutes is None,
-                today=_today(self),  # the day may be typed as 'fri' or 'tomorrow' (the next one)
+                # the day may be typed as 'fri' or 'tomorrow': the next one, or the last one when logging
+                today=_today(self),
+                back=self.done,
             )
+            if self.done:
+                parsed = self._as_done(parsed)
         except ValidationError as error:
-            self._show_errors(error, ACTIVITY_FIELDS)
+            self._show_errors(error, self._fields())
             first = error.errors[0].field
             self.query_one(f"#f-{first}").focus()
             return
-        self._show_errors(None, ACTIVITY_FIELDS)
+        self._show_errors(None, self._fields())
         self.dismiss(parsed)
 
-
-# --- done --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Completion:
-    before: int | None
-    after: int | None
-    minutes: int | None
-
-
-COMPLETION_FIELDS = ("before", "after", "minutes")
-
-
-class DoneDialog(PlanDialog):
-    """Tick an activity off. Every answer is optional: Enter on empty fields just ticks it."""
-
-    def __init__(self, activity: PlannedActivity):
-        super().__init__()
-        self.activity = activity
-
-    def compose(self) -> ComposeResult:
-        a = self.activity
-        with Vertical(classes="plan-dialog", id="done-dialog"):
-            yield Static("Done, well moved", classes="plan-dialog-title")
-            yield Static(
-                Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text"
-            )
-            yield Static("How did you feel? 1 very low to 5 very good. All optional.", classes="plan-dialog-hint")
-            yield _field("Before", self._scale_input("before"), "before")
-            yield _field("After", self._scale_input("after"), "after")
-            yield _field(
-                "Minutes done",
-                Input(
-                    "",
-                    placeholder=f"{a.minutes} as planned" if a.minutes is not None else "optional",
-                    id="f-minutes",
-                    compact=True,
-                ),
-                "minutes",
-            )
-            yield Static("Enter saves (leave blank to skip) · Esc cancels", classes="plan-dialog-hint")
-            yield self._buttons("Tick it off")
-
-    def _scale_input(self, name: str) -> Horizontal:
-        return Horizontal(
-            Input("", placeholder="1-5", id=f"f-{name}", max_length=1, compact=True, classes="plan-scale-input"),
-            Static("", id=f"word-{name}", classes="plan-scale-word"),
-            classes="plan-scale-row",
-        )
-
-    def on_mount(self) -> None:
-        self._show_errors(None, COMPLETION_FIELDS)
-        self.query_one("#f-before", Input).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("f-")
-        if name in ("before", "after"):
-            number = whole_number(event.value)  # digits 0-9 only: never '²' or '½'
-            word = FEELING_WORDS.get(number) if number is not None else None
-            self.query_one(f"#word-{name}", Static).update(word or "")
-
-    def action_save(self) -> None:
-        values = {name: self.query_one(f"#f-{name}", Input).value for name in COMPLETION_FIELDS}
-        try:
-            before, after, minutes = parse_completion(**values)
-        except ValidationError as error:
-            self._show_errors(error, COMPLETION_FIELDS)
-            self.query_one(f"#f-{error.errors[0].field}").focus()
-            return
-        self.dismiss(Completion(before, after, minutes))
+    def _as_done(self, parsed: PlannedActivity) -> PlannedActivity:
+        before, after = self.feelings()
+        return plans.log_done(parsed, today=self.today, before=before, after=after)
 
 
 # --- rest ----------------------------------------------------------------------------------------
@@ -322,13 +299,11 @@ class RestDialog(PlanDialog):
                 Content(visible(f"{plans.describe_plan(a)} on {day_label(a.day)}")), classes="plan-dialog-text"
             )
             yield Static(
-                "Rest is part of the plan. A reason helps you notice patterns, if you like.", classes="plan-dialog-hint"
+                "Rest is part of the plan. A reason (tired, ill, life happened) helps you notice patterns, "
+                "if you like.",
+                classes="plan-dialog-hint",
             )
-            yield _field(
-                "Reason",
-                Input("", placeholder="tired, ill, life happened (optional)", id="f-reason", compact=True),
-                "reason",
-            )
+            yield _field("Reason", Input("", placeholder="optional", id="f-reason", compact=True), "reason")
             yield self._buttons("Rest")
 
     def on_mount(self) -> None:
@@ -433,22 +408,15 @@ class GoalDialog(PlanDialog):
         with Vertical(classes="plan-dialog", id="goal-dialog"):
             yield Static("Your weekly goal", classes="plan-dialog-title")
             yield Static(
-                "How many days a week would you like to move, and why? Writing it down helps.",
+                "How many days a week would you like to move (1 to 7), and why? Writing it down helps.",
                 classes="plan-dialog-hint",
             )
             yield _field(
-                "Days a week",
-                Input(str(s.goal_days), placeholder="1-7", id="f-goal_days", max_length=1, compact=True),
-                "goal_days",
+                "Days a week", Input(str(s.goal_days), id="f-goal_days", max_length=1, compact=True), "goal_days"
             )
             yield _field(
                 "Why",
-                Input(
-                    visible(s.goal_why),
-                    placeholder="e.g. Run three mornings a week, because it clears my head",
-                    id="f-goal_why",
-                    compact=True,
-                ),
+                Input(visible(s.goal_why), placeholder="in your own words (optional)", id="f-goal_why", compact=True),
                 "goal_why",
             )
             yield self._buttons()
@@ -463,6 +431,9 @@ class GoalDialog(PlanDialog):
         def shown_of(s: Settings) -> dict[str, str]:
             return {"goal_days": str(s.goal_days), "goal_why": visible(s.goal_why)}
 
+        if not self.query("#f-goal_days"):  # not composed yet: its fields will show ``current``
+            self.settings = current
+            return
         shown = {name: self.query_one(f"#f-{name}", Input).value for name in ("goal_days", "goal_why")}
         followed, _ = rebase(shown_of(self.settings), shown, shown_of(current))
         for name, value in followed.items():
@@ -479,73 +450,3 @@ class GoalDialog(PlanDialog):
             self._show_errors(error, ("goal_days", "goal_why"))
             return
         self.dismiss(parsed)
-
-
-# --- starter program -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StarterChoice:
-    start: dt.date
-    week: int
-
-
-class StarterDialog(PlanDialog):
-    """Start the walk/run starter program; says plainly what will be replaced.
-
-    ``replacing`` is ``len(plans.future_starter_ids(...))``: exactly the sessions a start replaces.
-    The first day is today or later (the program fills the coming weeks)."""
-
-    def __init__(self, *, today: dt.date, replacing: int):
-        super().__init__()
-        self.today = today
-        self.replacing = replacing
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="plan-dialog", id="starter-dialog"):
-            yield Static("Starter program", classes="plan-dialog-title")
-            yield Static(
-                f"A gentle {plans.PROGRAM_WEEKS}-week walk/run build-up: three sessions a week with a rest day "
-                "between, each after a 5-minute warm-up walk, ending with 30 minutes of running. "
-                "Any week can be repeated by starting again from it.",
-                classes="plan-dialog-text",
-            )
-            if self.replacing:
-                s = "s" if self.replacing != 1 else ""
-                yield Static(
-                    f"You already have {self.replacing} coming starter session{s} still planned. "
-                    "Starting again replaces them; what you have done or rested stays.",
-                    id="starter-replace",
-                    classes="plan-dialog-note",
-                )
-            yield _field("First day", Input(self.today.isoformat(), id="f-date", compact=True), "date")
-            yield _field("Program week", Input("1", placeholder="1-9", id="f-week", max_length=1, compact=True), "week")
-            yield self._buttons("Replace and start" if self.replacing else "Start")
-
-    def on_mount(self) -> None:
-        self._show_errors(None, ("date", "week"))
-        self.query_one("#f-date", Input).focus()
-
-    def action_save(self) -> None:
-        errors = []
-        start = week = None
-        try:
-            start = plans.parse_day(self.query_one("#f-date", Input).value, self.today)
-            plans.check_starter_start(start, self.today)
-        except ValidationError as error:
-            errors.extend(error.errors)
-        try:
-            week = plans.check_program_week(self.query_one("#f-week", Input).value)
-        except ValidationError as error:
-            errors.extend(error.errors)
-        if not errors:
-            assert start is not None and week is not None
-            try:
-                plans.check_program_fits(start, week)
-            except ValidationError as error:
-                errors.extend(error.errors)
-        if errors:
-            self._show_errors(ValidationError(errors), ("date", "week"))
-            return
-        assert start is not None and week is not None
-        self.dismiss(StarterChoice(start, week))

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from textual.content import Content
 
 from runmate import plans
-from runmate.formatting import UNKNOWN_MINUTES, distance_text
+from runmate.formatting import UNKNOWN_MINUTES, day_label, distance_text
 from runmate.models import STATUS_DONE, STATUS_REST, PlannedActivity, Settings, week_start
 from runmate.store import Store
 from runmate.textsafe import visible
+
+DAY_WIDTH = 12  # "Wed 25 Nov" and a little air
+KIND_WIDTH = 18  # "Walk/run intervals"
+WIDE = 96  # from this list width on, the columns line up
 
 
 @dataclass
@@ -46,8 +51,6 @@ def activity_details(a: PlannedActivity) -> Content | None:
     bits: list[Content] = []
     if a.status == STATUS_DONE and (a.before is not None or a.after is not None):
         bits.append(Content.assemble(("felt ", "dim"), f"{plans.feeling(a.before)} → {plans.feeling(a.after)}"))
-    if a.status == STATUS_DONE and a.actual_minutes is not None and a.actual_minutes != a.minutes:
-        bits.append(Content.styled(f"{a.actual_minutes} min done", "dim"))
     if a.minutes is None and a.actual_minutes is None:
         bits.append(Content.styled(UNKNOWN_MINUTES, "dim"))
     if a.distance_km is not None:
@@ -67,3 +70,51 @@ def status_text(a: PlannedActivity, day: dt.date, today: dt.date) -> Content:
     if a.status == STATUS_REST:
         return Content.styled("rest day", "italic")
     return Content.styled("not ticked" if day < today else "planned", "dim")
+
+
+def day_line(day: dt.date, today: dt.date, a: PlannedActivity | None, *, first: bool, width: int) -> Content:
+    """One line of the week (two with details): the day, the activity and how it went; a done
+    activity shows the minutes actually moved."""
+    is_today = day == today
+    label = day_label(day) if first else ""
+    day_style = "bold $accent" if is_today else "bold"
+    lead = Content.assemble((f"{label:<{DAY_WIDTH - 1}}", day_style), " ")
+    if a is None:
+        tail = "today, a rest day" if is_today else "rest day"
+        return Content.assemble(lead, (tail, "dim italic"))
+    resting = a.status == STATUS_REST
+    quiet = "dim" if resting else ""
+    parts: list[Any] = [lead]
+    if a.status == STATUS_DONE:
+        parts.append(("✓ ", "bold $success"))
+    elif resting:
+        parts.append(("~ ", "dim"))
+    else:
+        parts.append(("○ ", "dim"))
+    wide = width >= WIDE
+    kind = f"{a.label:<{KIND_WIDTH}}" if wide else a.label
+    moved = a.actual_minutes if a.status == STATUS_DONE and a.actual_minutes is not None else a.minutes
+    shown = "?" if moved is None else str(moved)  # ?: not known (brought in from elsewhere)
+    minutes = f"  {shown:>3} min" if wide else f"  {shown} min"
+    warmup = f" +{a.warmup} warm-up" if a.warmup else ""
+    parts.append((kind, "dim" if resting else "bold"))
+    parts.append((minutes, quiet))
+    parts.append((f"{warmup:<13}" if wide else warmup, "dim"))
+    if wide:
+        status = status_text(a, day, today)
+        parts.append("  ")
+        parts.append(status.pad_right(max(0, 11 - len(status.plain))))
+    if a.time:
+        parts.append((f"  {a.time}", quiet))
+    if a.with_whom:
+        parts.append(("  with ", "dim"))
+        parts.append((visible(a.with_whom), "dim italic" if resting else "italic"))
+    if not wide:
+        parts.append("  ")
+        parts.append(status_text(a, day, today))
+    details = activity_details(a)
+    if details is not None:
+        room = max(20, width - DAY_WIDTH - 4)
+        parts.append("\n" + " " * (DAY_WIDTH + 2))
+        parts.append(details.truncate(room, ellipsis=True))
+    return Content.assemble(*parts)

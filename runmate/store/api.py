@@ -117,8 +117,29 @@ class Store(DataFile):
         """Apply ``edit`` to the activity under the lock (see ``edit_checkin``); RecordGone if deleted."""
         return PlannedActivity.from_dict(self._edit_by_id(ACTIVITIES, activity_id, edit, "planned activity"))
 
-    def delete_activity(self, activity_id: str) -> bool:
-        return self.write(lambda tx: tx.remove(ACTIVITIES, activity_id))
+    def delete_activity(self, activity_id: str) -> PlannedActivity | None:
+        """Delete the activity; returns it as it was when deleted (None when there was none)."""
+
+        def op(tx: Tx) -> PlannedActivity | None:
+            row = tx.get(ACTIVITIES, activity_id)
+            if row is None:
+                return None
+            tx.remove(ACTIVITIES, activity_id)
+            return PlannedActivity.from_dict(row)
+
+        return self.write(op)
+
+    def restore_activity(self, activity: PlannedActivity) -> bool:
+        """Put a deleted activity back exactly as it was, with its id (undoing a delete). False,
+        writing nothing, when a record with that id is there already."""
+
+        def op(tx: Tx) -> bool:
+            if tx.get(ACTIVITIES, activity.id) is not None:
+                return False
+            tx.insert(ACTIVITIES, activity.to_dict())
+            return True
+
+        return self.write(op)
 
     def start_program(
         self, *, today: dt.date, start: dt.date | None, first_week: int, replace: bool

@@ -18,7 +18,8 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.journal import JournalScreen
 from runmate.screens.pick import PickScreen
 from runmate.screens.plan import PlanScreen
-from runmate.screens.plan_dialogs import ActivityDialog, DoneDialog
+from runmate.screens.plan_dialogs import ActivityDialog
+from runmate.screens.plan_done import DoneDialog
 from runmate.store import Store
 
 RUN_ID = "a" * 32
@@ -386,7 +387,7 @@ async def test_after_a_tick_the_plan_offers_a_few_words_and_links_them(data_dir)
         week.highlighted = week.get_option_index(f"act:{walk.id}")
         await press(pilot, "space")
         assert isinstance(app.screen, DoneDialog)
-        await press(pilot, "2", "tab", "4", "ctrl+s")
+        await press(pilot, "2", "4", "ctrl+s")  # a digit on each scale moves on to the next
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
         assert "Write a few words about it?" in screen_text(app)
         await press(pilot, "y")

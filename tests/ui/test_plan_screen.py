@@ -231,12 +231,11 @@ async def test_tick_with_before_and_after(data_dir: Path, app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "space")
-        await pilot.press("2")
-        await press(pilot, "tab")
-        assert "low" in visible(app)  # the word beside the number
-        await pilot.press("4")
-        await press(pilot, "tab")
-        await pilot.press(*"25")
+        assert app.screen.query_one("#f-minutes").value == "20"  # as planned, a real value
+        await press(pilot, "2")  # a digit on the scale moves on to the next
+        assert "2 low" in screen_text(app)  # the word beside the number
+        await press(pilot, "4")
+        await pilot.press(*"25")  # the minutes field: typing replaces what it held
         await press(pilot, "enter")
         saved = Store(data_dir).activities()[0]
         assert saved.id == a.id
@@ -258,14 +257,17 @@ async def test_tick_can_skip_the_questions_with_one_key(data_dir: Path, app_fact
         assert (saved.status, saved.before, saved.after, saved.actual_minutes) == (STATUS_DONE, None, None, None)
 
 
-async def test_tick_refuses_a_rating_outside_one_to_five(data_dir: Path, app_factory) -> None:
+async def test_tick_refuses_minutes_that_are_not_a_number(data_dir: Path, app_factory) -> None:
     store = Store(data_dir)
     add(store, "2026-11-25", "walk", 30)
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
-        await press(pilot, "space", "7", "enter")
-        assert "How you felt before is a whole number from 1 (very low) to 5 (very good)." in visible(app)
+        await press(pilot, "space", "7")  # the scale takes 1 to 5 only
+        assert app.screen.query_one("#f-before").value is None
+        app.screen.query_one("#f-minutes").value = "0"
+        await press(pilot, "enter")
+        assert "Minutes is a whole number from 1 to 1440." in visible(app)
         assert Store(data_dir).activities()[0].status == STATUS_PLANNED
         await press(pilot, "escape")
         assert Store(data_dir).activities()[0].status == STATUS_PLANNED
@@ -494,7 +496,7 @@ async def test_starter_count_is_what_gets_replaced(data_dir: Path, app_factory) 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "S")
-        assert f"You already have {len(coming)} coming starter sessions" in visible(app)
+        assert f"{len(coming)} coming starter sessions still planned" in visible(app)
         await press(pilot, "enter")
         after = {a.id: a for a in Store(data_dir).activities()}
         for a in sessions:
@@ -625,7 +627,7 @@ def test_snapshot_week_120x36(snap_compare, data_dir: Path, app_factory) -> None
 
 async def _open_done_dialog(pilot) -> None:
     await open_mode(pilot, "plan")
-    await press(pilot, "space", "2", "tab", "5")
+    await press(pilot, "space", "2", "5", "end")  # on to the minutes: the cursor after them
 
 
 def test_snapshot_done_dialog_80x24(snap_compare, data_dir: Path, app_factory) -> None:

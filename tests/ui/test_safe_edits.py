@@ -269,7 +269,7 @@ async def test_ticking_off_keeps_how_it_felt_when_given_in_the_shell_meanwhile(d
         await pilot.press("space")
         await until(pilot, lambda: app.screen.query("#f-after"), "the done dialog")
         shell(data_dir, "plan", "done", a.id[:8], "--before", "2")
-        app.screen.query_one("#f-after").value = "4"
+        app.screen.query_one("#f-after").value = 4
         await pilot.press("ctrl+s")
         await settle(pilot)
     (stored,) = Store(data_dir).activities()
@@ -284,7 +284,7 @@ async def test_ticking_off_asks_when_the_same_feeling_was_given_in_the_shell(dat
         await pilot.press("space")
         await until(pilot, lambda: app.screen.query("#f-after"), "the done dialog")
         shell(data_dir, "plan", "done", a.id[:8], "--after", "5")
-        app.screen.query_one("#f-after").value = "3"
+        app.screen.query_one("#f-after").value = 3
         await pilot.press("ctrl+s")
         await asks(pilot, ClashScreen)
         await pilot.press("o")

@@ -299,7 +299,9 @@ def test_words() -> None:
     assert plans.describe_plan(a) == "Run, 20 min + 5 min warm-up, 07:30, with Sam"
     assert plans.describe_status(a) == "planned"
     a.status, a.before, a.after, a.actual_minutes = STATUS_DONE, 2, 4, 25
-    assert plans.describe_status(a) == "done, felt 2 low -> 4 good, 25 min"
+    # Done: the minutes moved, once.
+    assert plans.describe_plan(a) == "Run, 25 min + 5 min warm-up, 07:30, with Sam"
+    assert plans.describe_status(a) == "done, felt 2 low -> 4 good"
     b = act("2026-11-23", status=STATUS_REST, rest_reason="tired")
     assert plans.describe_status(b) == "rest: tired"
     assert plans.week_title(TODAY, TODAY) == "This week, 23 Nov to 29 Nov 2026"
