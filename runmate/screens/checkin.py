@@ -1,7 +1,9 @@
 """Morning check-in: mood, energy, stress, sleep and a short note, in a few key presses.
 
-Keys: a digit sets the focused scale and moves on to the next field; tab/shift+tab or up/down
-move between fields; Enter moves on and, on the note, saves; ctrl+s saves from anywhere.
+Keys: a digit fills an empty scale and moves on to the next field (a digit on a scale that
+already has a value corrects it and stays there); tab/shift+tab or up/down move between fields;
+Enter moves on to the next field and, on the note (the last field), saves; ctrl+s saves from
+anywhere.
 `[` and `]` switch the day, `x` deletes the shown day's check-in (it asks first), ctrl+l uses
 the sleep hours from the previous check-in. Clicking a number chooses it (without moving on).
 
@@ -74,7 +76,7 @@ class CheckInScreen(RunmateScreen):
         Binding("right_square_bracket", "next_day", "Day after", show=False),
         Binding("x", "delete", "Delete", show=False),
         Binding("ctrl+l", "use_last_sleep", "Use last sleep", show=False),
-        Binding("enter", "next_field", "Next field", show=False),
+        Binding("enter", "next_field", "Next field; on the note, save", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
@@ -117,7 +119,8 @@ class CheckInScreen(RunmateScreen):
                     yield Input(id="note", compact=True, placeholder="optional, a few words")
                 yield self._error("note")
                 yield Static(
-                    "digits choose · tab or ↑↓ move · ctrl+s save · [ ] other day · x delete",
+                    "digits choose · enter next, saves on the note · tab or ↑↓ move · ctrl+s save"
+                    " · [ ] other day · x delete",
                     id="checkin-keys",
                 )
             with Vertical(id="checkin-recent"):
@@ -327,7 +330,7 @@ class CheckInScreen(RunmateScreen):
     @on(ScalePicker.Changed)
     def _scale_changed(self, event: ScalePicker.Changed) -> None:
         self._clear_error(event.picker.id or "")
-        if event.typed:
+        if event.move_on:  # a first fill moves on; a correction stays on the scale
             self._advance_from(event.picker)
 
     @on(Input.Changed)
