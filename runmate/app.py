@@ -51,8 +51,11 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(App[None]):
-    """runmate's app. Screens reach the store, today's date and the settings through it."""
+class RunmateApp(App[None], inherit_bindings=False):
+    """runmate's app. Screens reach the store, today's date and the settings through it.
+
+    Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.
+    """
 
     TITLE = "runmate"
     # Absolute, so the path still holds for a subclass defined elsewhere (tests use one).

@@ -50,6 +50,8 @@ KIND_WIDTH = 18  # "Walk/run intervals"
 WIDE = 96  # from this list width on, the columns line up
 TALL = 30  # from this screen height on, a quiet line separates the days
 WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
+# The plan's keys that the footer has no room for, always in view under the week.
+PLAN_KEY_LINE = "e edit · m move · r rest · x delete · t this week · g goal · S starter · ? all keys"
 
 
 class PlanScreen(RunmateScreen):
@@ -58,7 +60,8 @@ class PlanScreen(RunmateScreen):
     CSS_PATH = "plan.tcss"
 
     # The footer shows only the few keys needed most (so the app's ? Help and q Quit stay in
-    # sight); every binding is listed in the help screen.
+    # sight at 80 columns); the rest are on the screen's key line (#plan-keys, from PLAN_KEY_LINE)
+    # and every binding is listed in the help screen.
     BINDINGS = [
         Binding("left_square_bracket", "previous_week", "Previous week", key_display="[", group=WEEK_KEYS),
         Binding("right_square_bracket", "next_week", "Next week", key_display="]", group=WEEK_KEYS),
@@ -90,6 +93,7 @@ class PlanScreen(RunmateScreen):
         yield Static("", id="plan-week-title")
         yield OptionList(id="plan-week")
         yield Static("", id="plan-buildup")
+        yield Static(Content(PLAN_KEY_LINE), id="plan-keys")
         yield Footer()
 
     def on_mount(self) -> None:

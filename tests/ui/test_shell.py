@@ -161,7 +161,7 @@ async def test_the_palette_offers_every_app_key_and_names_it(app_factory):
         assert set(offered) == set(keys)
         for name, shown in keys.items():
             assert offered[name].endswith(f"({' or '.join(shown)})"), (name, offered[name])
-        assert offered["Help"].endswith("(? or f1)") and offered["Quit"].endswith("(q)")
+        assert offered["Help"].endswith("(? or f1)") and offered["Quit"].endswith("(q or ^q)")
 
 
 # -- help -----------------------------------------------------------------------------------------
@@ -403,8 +403,8 @@ async def test_user_text_is_shown_literally(app_factory):
         await pilot.press("question_mark")
         await settle(pilot)
         text = screen_text(app)
-        assert "Hello [bold]x[/], here is every key you can press." in text
-        assert "reach out to [red]Ann[/] [link=x], or talk to your doctor" in text
+        assert "Hello [bold]x[/]. Every key you can press" in text
+        assert "reach out to [red]Ann[/] [link=x]." in text
         await pilot.press("s")
         await settle(pilot)
         assert app.screen.query_one("#name", Input).value == "[bold]x[/]"
