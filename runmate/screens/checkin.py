@@ -41,7 +41,7 @@ from runmate.models import (
     decimal_number,
     parse_checkin,
 )
-from runmate.screens.base import ASKING, RunmateScreen
+from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.textsafe import as_stored, visible
@@ -230,6 +230,17 @@ class CheckInScreen(RunmateScreen):
         """The file changed: follow it. Fields the person is editing keep what they typed."""
         if self.shown is not None and not self._saving:
             self._load(self.shown, refresh=True)
+
+    def day_changed(self, change: DayChange) -> None:
+        """Past midnight: a form left on today moves to the new today; one being filled in (or
+        showing another day) keeps its day, and only its words ("yesterday") follow."""
+        if self.shown is None:
+            return
+        if self.shown == change.before and not self.has_unsaved_changes() and not self._saving:
+            self.show_day(change.after)
+        else:
+            self._update_date_line()
+            self._load(self.shown, refresh=True)  # the recent list's day names
 
     def show_day(self, day: dt.date, focus: bool = False) -> None:
         """Show ``day``: its stored check-in (pre-filled) or an empty form; ``focus`` starts on mood."""

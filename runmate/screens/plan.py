@@ -26,7 +26,7 @@ from runmate.models import (
     Settings,
     week_start,
 )
-from runmate.screens.base import ASKING, RunmateScreen
+from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import (
     ActivityDialog,
@@ -113,6 +113,13 @@ class PlanScreen(RunmateScreen):
     # -- the RunmateScreen contract ------------------------------------------------------------
 
     def data_changed(self) -> None:
+        self.reload()
+
+    def day_changed(self, change: DayChange) -> None:
+        # Past midnight: the week of today follows today (into the next week on a Monday), and
+        # "today" moves to its new line; a week the person went to stays. Open dialogs keep their values.
+        if self.monday == week_start(change.before):
+            self.monday = week_start(change.after)
         self.reload()
 
     def has_unsaved_changes(self) -> bool:
