@@ -51,7 +51,7 @@ WIDE = 96  # from this list width on, the columns line up
 TALL = 30  # from this screen height on, a quiet line separates the days
 WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
 # The plan's keys that the footer has no room for, always in view under the week.
-PLAN_KEY_LINE = "e edit · m move · r rest · x delete · t this week · g goal · S starter · ? all keys"
+PLAN_KEY_LINE = "e edit · m move · r rest · x delete · t this week · g goal · S starter"
 
 
 class PlanScreen(RunmateScreen):

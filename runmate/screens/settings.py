@@ -21,13 +21,13 @@ TEXT_FIELDS = (
         "support_contact",
         "Support contact",
         "a friend, or a helpline (optional)",
-        "Someone to reach out to when things are hard; help shows it too.",
+        "Someone to reach out to when things are hard.",
     ),
     (
         "goal_days",
         "Weekly goal",
         "days a week, 1 to 7",
-        "Days a week with movement (1 to 7): a day counts when you tick off any activity.",
+        "Days a week with movement (any activity you tick off).",
     ),
     ("goal_why", "Why this goal", "what it is for (optional)", "A few words to come back to on a hard day."),
 )
