@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from ui_helpers import open_mode, screen_text, settle
+from ui_helpers import footer_line, open_mode, screen_text, settle
 
 from runmate.models import Settings
 from runmate.screens.damaged import friendly_path
@@ -14,12 +14,8 @@ from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 
 
-def footer(app) -> str:
-    return screen_text(app).splitlines()[-1]
-
-
-def assert_help_and_quit(app, where: str) -> None:
-    line = footer(app)
+async def assert_help_and_quit(pilot, where: str) -> None:
+    line = await footer_line(pilot)
     assert "? Help" in line or "f1 Help" in line, f"{where}: {line!r}"
     assert "q Quit" in line or "^q Quit" in line, f"{where}: {line!r}"
 
@@ -29,27 +25,28 @@ async def test_every_screen_keeps_help_and_quit_in_its_footer_at_80_columns(app_
     async with app.run_test(size=(80, 24)) as pilot:
         for mode in ("dashboard", "checkin", "plan", "journal"):
             await open_mode(pilot, mode)
-            assert_help_and_quit(app, mode)
+            await assert_help_and_quit(pilot, mode)
         await pilot.press("n")  # writing a reflection: the text area takes ? and q
         await settle(pilot)
-        assert_help_and_quit(app, "journal, writing")
-        assert "f1 Help" in footer(app) and "^q Quit" in footer(app)
+        await assert_help_and_quit(pilot, "journal, writing")
+        line = await footer_line(pilot)
+        assert "f1 Help" in line and "^q Quit" in line
         await pilot.press("escape")
         await settle(pilot)
         await open_mode(pilot, "plan")
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
-        assert_help_and_quit(app, "settings")
+        await assert_help_and_quit(pilot, "settings")
         await pilot.press("escape")
         await open_mode(pilot, "checkin")
         await pilot.press("tab", "tab", "tab", "tab", "tab")  # the note
         assert isinstance(app.focused, Input)
-        assert_help_and_quit(app, "check-in, on the note")
+        await assert_help_and_quit(pilot, "check-in, on the note")
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        assert_help_and_quit(app, "help")
+        await assert_help_and_quit(pilot, "help")
 
 
 async def test_the_welcome_keeps_help_and_quit_in_its_footer(app_factory):
@@ -57,7 +54,7 @@ async def test_the_welcome_keeps_help_and_quit_in_its_footer(app_factory):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        assert_help_and_quit(app, "welcome")
+        await assert_help_and_quit(pilot, "welcome")
 
 
 async def test_the_plan_shows_its_own_keys_without_opening_help(app_factory):
@@ -67,8 +64,9 @@ async def test_the_plan_shows_its_own_keys_without_opening_help(app_factory):
         text = screen_text(app)
         for words in ("e edit", "m move", "r rest", "x delete", "g goal", "S starter"):
             assert words in text, words
+        line = await footer_line(pilot)
         for words in ("Week", "a Add", "space Done", "? Help", "q Quit"):
-            assert words in footer(app), words
+            assert words in line, words
 
 
 async def test_help_explains_the_scales_the_starter_the_data_folder_and_care(app_factory, data_dir):
