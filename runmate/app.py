@@ -18,10 +18,11 @@ from textual.signal import Signal
 from textual.timer import Timer
 from textual.worker import Worker, WorkerFailed, WorkType, get_current_worker
 
+from runmate.formatting import long_date
 from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
-from runmate.screens.base import ASKING, OverlayScreen, RunmateScreen
+from runmate.screens.base import ASKING, DayChange, OverlayScreen, RunmateScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.dashboard import DashboardScreen
 from runmate.store import Change, DataFileError, Store, StoreError
@@ -71,8 +72,11 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(App[None]):
-    """runmate's app. Screens reach the store, today's date and the settings through it."""
+class RunmateApp(App[None], inherit_bindings=False):
+    """runmate's app. Screens reach the store, today's date and the settings through it.
+
+    Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.
+    """
 
     TITLE = "runmate"
     # Absolute, so the path still holds for a subclass defined elsewhere (tests use one).
@@ -97,9 +101,11 @@ class RunmateApp(App[None]):
         store: Store,
         *,
         data_problem: DataFileError | None = None,
-        today: dt.date | None = None,
+        today: dt.date | Callable[[], dt.date] | None = None,
         poll_interval: float | None = POLL_INTERVAL,
     ):
+        """``today``: a fixed date (screenshots, tests), or a clock to ask for the date (tests that
+        move it past midnight); None is the local date."""
         self.settings = Settings()
         """The settings as read at start or last saved here (screens read the store for fresh ones)."""
         if data_problem is None:
@@ -117,7 +123,10 @@ class RunmateApp(App[None]):
         self.add_mode(DAMAGED_MODE, _lazy_screen("runmate.screens.damaged", "DamagedDataScreen"))
         self.store = store
         self.data_problem = data_problem
-        self._fixed_today = today
+        self._clock: Callable[[], dt.date] = (
+            dt.date.today if today is None else today if callable(today) else (lambda: today)
+        )
+        self._day = self.today()
         self.poll_interval = poll_interval
         self._marker: Change | None = None
         self._poll_timer: Timer | None = None
@@ -128,6 +137,11 @@ class RunmateApp(App[None]):
         """Published whenever the data file changed, with the screen that saved (None: another runmate).
 
         Every runmate screen subscribes on mount (see runmate.screens.base).
+        """
+        self.day_signal: Signal[DayChange] = Signal(self, "day-changed")
+        """Published when the local date changed while runmate was open (see ``check_day``).
+
+        Every runmate screen subscribes on mount and hears ``day_changed`` (see runmate.screens.base).
         """
         self._open_screens: list[Screen[Any]] = []
 
@@ -145,12 +159,27 @@ class RunmateApp(App[None]):
             self.workers_waiting.discard(worker)
 
     def today(self) -> dt.date:
-        """The local date now, or the fixed date given for tests and screenshots."""
-        return self._fixed_today or dt.date.today()
+        """The local date now (or what the clock given for tests and screenshots says)."""
+        return self._clock()
+
+    def check_day(self) -> None:
+        """If the date changed since the last look, show it and tell every screen (``day_signal``).
+
+        Called each time the app polls the data file, so a runmate left open past midnight moves
+        to the new day within a poll interval.
+        """
+        today = self.today()
+        if today == self._day:
+            return
+        change = DayChange(self._day, today)
+        self._day = today
+        self.sub_title = long_date(today)
+        self.day_signal.publish(change)
 
     # -- start ---------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.sub_title = long_date(self._day)  # the header's date
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.data_problem is not None:
@@ -351,6 +380,7 @@ class RunmateApp(App[None]):
 
     def _poll_for_changes(self) -> None:
         if self.data_problem is None:
+            self.check_day()
             self._check_marker()
 
     @work(thread=True, exclusive=True, group="runmate-poll", exit_on_error=False)

@@ -8,6 +8,7 @@ every locale.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from runmate.models import SCALE_WORDS
 
@@ -83,6 +84,12 @@ def scale_text(field: str, value: int) -> str:
     """'4 (good)' for a scale value, with the word that makes the number unambiguous."""
     word = SCALE_WORDS[field].get(value)
     return f"{value} ({word})" if word else str(value)
+
+
+def scale_ends(words: Mapping[int, str]) -> str:
+    """What a scale's two ends mean, for a scale nobody has chosen on yet: '1 calm … 5 very stressed'."""
+    low, high = min(words), max(words)
+    return f"{low} {words[low]} … {high} {words[high]}"
 
 
 def duration_text(seconds: int) -> str:

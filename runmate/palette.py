@@ -31,6 +31,7 @@ class AppCommand:
     keys: tuple[Key, ...]
     help: str
     in_palette: bool = True
+    footer_first: bool = False  # before the other app keys in the footer, so 80 columns keep it in view
 
     def bindings(self) -> list[Binding]:
         return [
@@ -53,15 +54,23 @@ COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Plan", "goto('plan')", (Key("p"),), "This week's runs, walks and rest days"),
     AppCommand("Journal", "goto('journal')", (Key("j"),), "Your reflections"),
     AppCommand("Settings", "settings", (Key("s"),), "Name, support contact, weekly goal and theme"),
-    # f1 shows in the footer only while a text field takes the ? (the footer shows one key an action).
-    AppCommand("Help", "help", (Key("question_mark", display="?"), Key("f1")), "Every key you can press"),
+    # The footer shows one key an action, the first that works right now: f1 and ^q show only while a
+    # text field takes the ? and the q. Help and Quit come first among the app's keys in the footer
+    # (after the screen's own), so they stay in view at 80 columns on every screen.
+    AppCommand(
+        "Help",
+        "help",
+        (Key("question_mark", display="?"), Key("f1")),
+        "Every key you can press, and what runmate is",
+        footer_first=True,
+    ),
     AppCommand(
         "Export everything",
         "export",
         (),
         "Write all your data into a new dated folder in your home folder (json, csv, md and ics)",
     ),
-    AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", show=False, priority=True)), "Quit runmate"),
+    AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", priority=True)), "Quit runmate", footer_first=True),
     AppCommand(
         "Commands",
         "command_palette",
@@ -73,8 +82,14 @@ COMMANDS: tuple[AppCommand, ...] = (
 
 
 def app_bindings() -> list[BindingType]:
-    """The app's key bindings, in the order of COMMANDS."""
-    return [binding for command in COMMANDS for binding in command.bindings()]
+    """The app's key bindings: those of the commands marked ``footer_first`` first (Help, Quit),
+    then the rest in the order of COMMANDS. The footer shows them in this order."""
+    ordered = sorted(COMMANDS, key=lambda command: not command.footer_first)
+    bindings: list[BindingType] = [binding for command in ordered for binding in command.bindings()]
+    # RunmateApp does not inherit Textual's App bindings (their ^q would come first in the footer and
+    # stand in for q); this is the one other it had: ctrl+c says how to quit.
+    bindings.append(Binding("ctrl+c", "help_quit", show=False, system=True))
+    return bindings
 
 
 class RunmateCommands(Provider):

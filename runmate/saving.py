@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from runmate import insights
 from runmate.edits import Edit
-from runmate.models import CheckIn, Settings
+from runmate.models import CheckIn, Settings, parse_settings
 from runmate.store import LockTimeout, Store
 
 
@@ -75,3 +75,21 @@ def save_checkin(store: Store, day: dt.date | str, edit: Edit, today: dt.date, *
     if not claimed[0]:
         return CheckinSaved(saved, replaced, line, None)
     return CheckinSaved(saved, replaced, line, insights.safety_note(pattern, latest.support_contact))
+
+
+# The questions of the first-run welcome, in order: its answers are settings fields.
+WELCOME_FIELDS = ("name", "goal_days", "support_contact")
+
+
+def welcome_edit(current: Settings, answers: dict[str, str]) -> Edit:
+    """The welcome's answers as an edit of the settings: only the fields filled in, and that the
+    welcome was seen. Raises ValidationError (every problem at once) for an answer that can't be kept.
+
+    ``current`` is the settings as the welcome opened on them; a field left empty is not written,
+    so a name saved from another window meanwhile stays.
+    """
+    filled = {name: answers.get(name, "").strip() for name in WELCOME_FIELDS}
+    filled = {name: value for name, value in filled.items() if value}
+    chosen = parse_settings(current, **filled)
+    base = {name: getattr(current, name) for name in filled} | {"welcomed": current.welcomed}
+    return Edit.from_form(base, {name: getattr(chosen, name) for name in filled} | {"welcomed": True})

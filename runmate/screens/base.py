@@ -29,6 +29,15 @@ How a screen keeps in step with the data file
   names the file and what to do, instead of crashing. ``self.runmate.show_data_problem(error)`` does
   the same by hand.
 
+A new day
+---------
+runmate may be left open for days. When the local date changes (the app looks each time it polls
+the data file, see ``RunmateApp.check_day``), it publishes ``app.day_signal`` with a
+:class:`DayChange` and every runmate screen that is open, shown or not, hears ``day_changed(change)``
+(the base class subscribes on mount). Move to the new day there: what was "today" becomes the new
+today. A form someone is in the middle of keeps its day; only its words ("yesterday") follow.
+By default ``day_changed`` calls ``data_changed``.
+
 Edits that never undo someone else's
 ------------------------------------
 A form remembers the record as it opened on it and saves a ``runmate.edits.Edit`` of only the
@@ -88,6 +97,15 @@ ASKING = "runmate-asking"
 """The worker group of ``@work`` methods led by a person's answers to dialogs. What marks a worker
 as waiting on the person is ``ask`` itself (``RunmateApp.workers_waiting``), so the UI tests'
 ``settle()`` never waits for an answer, whatever the group."""
+
+
+@dataclass(frozen=True)
+class DayChange:
+    """The local date moved on (past midnight, or after a sleep of several days): ``before`` was
+    today until now, ``after`` is today."""
+
+    before: dt.date
+    after: dt.date
 
 
 @dataclass(frozen=True)
@@ -198,6 +216,7 @@ class _RunmateScreenMixin:
         # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().
         self.runmate.screen_opened(self)  # type: ignore[arg-type]
         self.runmate.data_signal.subscribe(self, self._data_signal_received)  # type: ignore[arg-type]
+        self.runmate.day_signal.subscribe(self, self.day_changed)  # type: ignore[arg-type]
 
     def on_unmount(self) -> None:
         self.runmate.screen_closed(self)  # type: ignore[arg-type]
@@ -268,6 +287,13 @@ class _RunmateScreenMixin:
 
     def data_changed(self) -> None:
         """Called when the data file changed (here or in another process); see the module docstring."""
+
+    def day_changed(self, change: DayChange) -> None:
+        """Called when the local date changed while runmate was open; see the module docstring.
+
+        By default the screen reloads as if the data had changed (``data_changed``), which suits a
+        screen that reads today's date when it loads."""
+        self.data_changed()
 
     def has_unsaved_changes(self) -> bool:
         """True while the screen holds edits that are not saved yet."""

@@ -1,7 +1,9 @@
 """Morning check-in: mood, energy, stress, sleep and a short note, in a few key presses.
 
-Keys: a digit sets the focused scale and moves on to the next field; tab/shift+tab or up/down
-move between fields; Enter moves on and, on the note, saves; ctrl+s saves from anywhere.
+Keys: a digit fills an empty scale and moves on to the next field (a digit on a scale that
+already has a value corrects it and stays there); tab/shift+tab or up/down move between fields;
+Enter moves on to the next field and, on the note (the last field), saves; ctrl+s saves from
+anywhere.
 `[` and `]` switch the day, `x` deletes the shown day's check-in (it asks first), ctrl+l uses
 the sleep hours from the previous check-in. Clicking a number chooses it (without moving on).
 
@@ -39,7 +41,7 @@ from runmate.models import (
     decimal_number,
     parse_checkin,
 )
-from runmate.screens.base import ASKING, RunmateScreen
+from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.textsafe import as_stored, visible
@@ -75,7 +77,7 @@ class CheckInScreen(RunmateScreen):
         Binding("right_square_bracket", "next_day", "Day after", show=False),
         Binding("x", "delete", "Delete", show=False),
         Binding("ctrl+l", "use_last_sleep", "Use last sleep", show=False),
-        Binding("enter", "next_field", "Next field", show=False),
+        Binding("enter", "next_field", "Next field; on the note, save", show=False),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
@@ -118,7 +120,8 @@ class CheckInScreen(RunmateScreen):
                     yield Input(id="note", compact=True, placeholder="optional, a few words")
                 yield self._error("note")
                 yield Static(
-                    "digits choose · tab or ↑↓ move · ctrl+s save · [ ] other day · x delete",
+                    "digits choose · enter next, saves on the note · tab or ↑↓ move · ctrl+s save"
+                    " · [ ] other day · x delete",
                     id="checkin-keys",
                 )
             with Vertical(id="checkin-recent"):
@@ -229,6 +232,17 @@ class CheckInScreen(RunmateScreen):
         if self.shown is not None and not self._saving:
             self._load(self.shown, refresh=True)
 
+    def day_changed(self, change: DayChange) -> None:
+        """Past midnight: a form left on today moves to the new today; one being filled in (or
+        showing another day) keeps its day, and only its words ("yesterday") follow."""
+        if self.shown is None:
+            return
+        if self.shown == change.before and not self.has_unsaved_changes() and not self._saving:
+            self.show_day(change.after)
+        else:
+            self._update_date_line()
+            self._load(self.shown, refresh=True)  # the recent list's day names
+
     def show_day(self, day: dt.date, focus: bool = False) -> None:
         """Show ``day``: its stored check-in (pre-filled) or an empty form; ``focus`` starts on mood."""
         self.shown = day
@@ -328,7 +342,7 @@ class CheckInScreen(RunmateScreen):
     @on(ScalePicker.Changed)
     def _scale_changed(self, event: ScalePicker.Changed) -> None:
         self._clear_error(event.picker.id or "")
-        if event.typed:
+        if event.move_on:  # a first fill moves on; a correction stays on the scale
             self._advance_from(event.picker)
 
     @on(Input.Changed)

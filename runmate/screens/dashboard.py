@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static
 from runmate import plans
 from runmate.formatting import hours_text, long_date, scale_text, weekday_short
 from runmate.models import SLEEP_QUALITY_WORDS, STATUS_PLANNED, PlannedActivity
-from runmate.screens.base import RunmateScreen
+from runmate.screens.base import DayChange, RunmateScreen
 from runmate.store import Store
 from runmate.summary import TodaySummary, summarize
 from runmate.textsafe import visible
@@ -121,6 +121,9 @@ class DashboardScreen(RunmateScreen):
 
     def data_changed(self) -> None:
         self.load()
+
+    def day_changed(self, change: DayChange) -> None:
+        self.load()  # past midnight: the new day's date, check-in and plan
 
     def load(self) -> None:
         today = self.today()

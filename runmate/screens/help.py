@@ -1,6 +1,8 @@
-"""The help screen: every key of the screen it was opened from, and of the whole app.
+"""The help screen: every key of the screen it was opened from, and of the whole app; then what the
+scales mean, what the starter program is and where the data lives; and always that runmate is not
+a treatment, with the support contact when one is set.
 
-The list is built from the live bindings, so a screen added later shows up here without changes.
+The list of keys is built from the live bindings, so a screen added later shows up here without changes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
+from runmate import plans
+from runmate.formatting import scale_ends
+from runmate.models import SCALE_WORDS
+from runmate.palette import COMMANDS
 from runmate.screens.base import OverlayScreen
+from runmate.screens.damaged import friendly_path
+from runmate.store import Store
+from runmate.textsafe import visible
 from runmate.widgets.footer import Footer
 
 # Clearer words for a few of Textual's own bindings, which every screen has; they are listed with
@@ -129,7 +138,7 @@ def collect_keys(app: App, screen: Screen) -> list[KeySection]:
         for row in section.rows:
             row.keys.sort(key=len)  # "q or ^q", "? or f1": the short key first (stable for "1-5")
     here.rows.sort(key=lambda row: id(row) in from_widget)
-    order = [b.action for b in type(app).BINDINGS if isinstance(b, Binding)]
+    order = [command.action for command in COMMANDS]  # as the palette lists them, not the footer's order
     everywhere.rows.sort(key=lambda row: order.index(row.action) if row.action in order else len(order))
     return [here, everywhere]
 
@@ -148,8 +157,46 @@ def _section_widget(section: KeySection) -> Vertical:
     )
 
 
+CARE = (
+    "runmate is not a treatment: it keeps you company and shows your own patterns, nothing more. "
+    "If you are worried about your health, talk to your doctor. "
+    "In an emergency, call your local emergency number."
+)
+
+
+def scales_text() -> str:
+    """What the check-in's scales mean, each from its 1 to its 5."""
+    names = {"mood": "Mood", "energy": "Energy", "stress": "Stress", "sleep_quality": "Sleep quality"}
+    lines = [f"{label}: {scale_ends(SCALE_WORDS[field])}" for field, label in names.items()]
+    return (
+        "Each scale runs from 1 to 5, and the word beside the number says what it means. "
+        "Only mood is needed; the rest is there when you want it.\n" + "\n".join(lines)
+    )
+
+
+def starter_text() -> str:
+    """The starter program in a few plain sentences (from its own data, so the numbers stay true)."""
+    first_run = plans.STARTER_PROGRAM[0][0][0][1][0][1] // 60
+    last_run = plans.session_seconds(plans.STARTER_PROGRAM[-1][-1], plans.RUN) // 60
+    return (
+        f"A gentle {plans.PROGRAM_WEEKS}-week walk/run build-up (S on the plan): three sessions a week with "
+        f"a rest day between, each after a {plans.STARTER_WARMUP}-minute warm-up walk. It starts with "
+        f"{first_run} minute of running at a time and ends with {last_run} minutes. Build up slowly: "
+        "repeat a week whenever you like; doing too much too soon does more harm than good."
+    )
+
+
+def data_text(store: Store) -> str:
+    return (
+        f"Everything stays on this computer, in the folder {visible(friendly_path(store.data_dir))}, in one "
+        f"file, {visible(store.path.name)}. It is not encrypted; only your user account can read it."
+    )
+
+
 class HelpScreen(OverlayScreen):
-    """Lists the keys; any mode key, escape, ? or f1 closes it."""
+    """Every key, then what runmate is: the scales, the starter program, where the data lives, and
+    always that runmate is not a treatment (with the support contact when one is set). Any mode
+    key, escape, ? or f1 closes it."""
 
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape", "close", "Close help")]
@@ -160,25 +207,31 @@ class HelpScreen(OverlayScreen):
         self.screen_title = screen_title
 
     def compose(self) -> ComposeResult:
+        settings = self.runmate.settings
         with VerticalScroll(id="help-scroll"), Vertical(id="help-box"):
-            name = self.runmate.settings.name
-            greeting = f"Hello {name}, here is every key you can press." if name else "Every key you can press."
-            yield Static("Keys", id="help-title")
-            yield Static(Text(greeting), id="help-greeting")
+            name = visible(settings.name)
+            greeting = "Every key you can press, and what runmate is about (scroll for more)."
+            yield Static("Help", id="help-title")
+            yield Static(Text(f"Hello {name}. {greeting}" if name else greeting), id="help-greeting")
             if self.screen_title:
                 yield Static(Text(f"You opened help from: {self.screen_title}"), id="help-from")
+            care = CARE
+            if settings.support_contact:
+                care += f"\nWhen things feel hard, reach out to {visible(settings.support_contact)}."
+            yield Static(Text(care), id="help-care")
             with Horizontal(id="help-sections"):
                 for section in self.sections:
                     yield _section_widget(section)
             yield Static(
-                "While you type in a field, letters go into the field. Tab moves to the next part of the screen.",
+                "While you type in a field, letters go into the field (f1 opens help, ctrl+q quits). "
+                "Tab moves to the next part of the screen.",
                 classes="help-note",
             )
-            contact = self.runmate.settings.support_contact
-            if contact:
-                yield Static(
-                    Text(f"When things feel hard, reach out to {contact}, or talk to your doctor."),
-                    id="help-contact",
-                    classes="help-note",
-                )
+            for title, text, ident in (
+                ("The scales", scales_text(), "help-scales"),
+                ("The starter program", starter_text(), "help-starter"),
+                ("Your data", data_text(self.store), "help-data"),
+            ):
+                yield Static(title, classes="help-section-title")
+                yield Static(Text(text), id=ident, classes="help-about")
         yield Footer()

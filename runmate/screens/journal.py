@@ -171,6 +171,7 @@ class JournalScreen(RunmateScreen):
         self._items = loaded.items
         self._activities = loaded.activities
         self._loaded_once = True
+        self.query_one(EntryList).today = self.today()  # after midnight too (a new day reloads)
         if self._draft is not None:
             self._follow_draft()
         if self._pending_about is not None:

@@ -26,7 +26,7 @@ from runmate.models import (
     Settings,
     week_start,
 )
-from runmate.screens.base import ASKING, RunmateScreen
+from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import ActivityDialog, GoalDialog, MoveDialog, RestDialog
 from runmate.screens.plan_done import Completion, DoneDialog
@@ -42,6 +42,8 @@ from runmate.widgets.footer import Footer
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
 TALL = 30  # from this screen height on, a quiet line separates the days
 WEEK_KEYS = Binding.Group("Week")  # [ and ] share one place in the footer
+# The plan's keys that the footer has no room for, always in view under the week.
+PLAN_KEY_LINE = "e edit · m move · r rest · x delete · t this week · g goal · S starter"
 
 
 class PlanScreen(RunmateScreen):
@@ -50,7 +52,8 @@ class PlanScreen(RunmateScreen):
     CSS_PATH = "plan.tcss"
 
     # The footer shows only the few keys needed most (so the app's ? Help and q Quit stay in
-    # sight); every binding is listed in the help screen.
+    # sight at 80 columns); the rest are on the screen's key line (#plan-keys, from PLAN_KEY_LINE)
+    # and every binding is listed in the help screen.
     BINDINGS = [
         Binding("left_square_bracket", "previous_week", "Previous week", key_display="[", group=WEEK_KEYS),
         Binding("right_square_bracket", "next_week", "Next week", key_display="]", group=WEEK_KEYS),
@@ -85,6 +88,7 @@ class PlanScreen(RunmateScreen):
         yield Static("", id="plan-week-title")
         yield OptionList(id="plan-week")
         yield Static("", id="plan-buildup")
+        yield Static(Content(PLAN_KEY_LINE), id="plan-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,6 +108,13 @@ class PlanScreen(RunmateScreen):
     # -- the RunmateScreen contract ------------------------------------------------------------
 
     def data_changed(self) -> None:
+        self.reload()
+
+    def day_changed(self, change: DayChange) -> None:
+        # Past midnight: the week of today follows today (into the next week on a Monday), and
+        # "today" moves to its new line; a week the person went to stays. Open dialogs keep their values.
+        if self.monday == week_start(change.before):
+            self.monday = week_start(change.after)
         self.reload()
 
     def has_unsaved_changes(self) -> bool:

@@ -72,9 +72,9 @@ class PlanDialog(ModalScreen):
 
     @on(ScalePicker.Changed)
     def _feeling_chosen(self, event: ScalePicker.Changed) -> None:
-        """A digit that fills an empty scale moves on to the next field, as in the check-in (where the
-        scale says ``move_on``, a digit correcting a value stays; ``typed`` before it did)."""
-        if getattr(event, "move_on", event.typed):
+        """A digit that fills an empty scale moves on to the next field; a digit correcting a value
+        stays, as in the check-in."""
+        if event.move_on:
             self.focus_next()
 
     def feelings(self) -> tuple[int | None, int | None]:
@@ -110,7 +110,7 @@ LABEL_WIDTH = 15  # the label column (.plan-field-label)
 def feeling_scale(name: str, label: str) -> Vertical:
     """How it felt, 1 very low to 5 very good, on the check-in's scale picker; a quiet message below."""
     return Vertical(
-        ScalePicker(label, FEELING_WORDS, id=f"f-{name}", label_width=LABEL_WIDTH, empty_text="optional"),
+        ScalePicker(label, FEELING_WORDS, id=f"f-{name}", label_width=LABEL_WIDTH),
         Static("", id=f"err-{name}", classes="plan-field-error"),
         classes="plan-field plan-feeling",
     )

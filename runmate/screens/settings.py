@@ -24,10 +24,17 @@ TEXT_FIELDS = (
         "a friend, or a helpline (optional)",
         "Someone to reach out to when things are hard.",
     ),
-    ("goal_days", "Weekly goal", "days a week, 1 to 7", "How many days a week you would like to move."),
+    (
+        "goal_days",
+        "Weekly goal",
+        "days a week, 1 to 7",
+        "Days a week with movement (any activity you tick off).",
+    ),
     ("goal_why", "Why this goal", "what it is for (optional)", "A few words to come back to on a hard day."),
 )
 FIELDS = (*tuple(f[0] for f in TEXT_FIELDS), "theme")
+# Hints shown at every size: what the goal counts, and who to reach out to.
+ALWAYS_HINTED = ("support_contact", "goal_days")
 
 THEME_LABELS = {
     "textual-dark": "Dark",
@@ -84,7 +91,8 @@ class SettingsScreen(OverlayScreen):
                             id=name,
                             max_length=200 if name != "name" else MAX_NAME,
                         )
-                        yield Static(hint, classes="settings-hint")
+                        always = " -always" if name in ALWAYS_HINTED else ""
+                        yield Static(hint, classes=f"settings-hint{always}", id=f"{name}-hint")
                         yield Static("", id=f"{name}-error", classes="settings-error")
             with Horizontal(classes="settings-row", id="row-theme"):
                 yield Static("Theme", classes="settings-label")

@@ -1,9 +1,20 @@
 """ScalePicker: a 1 to 5 scale that always shows the word for its value.
 
+Before anything is chosen it shows what its two ends mean ("1 calm … 5 very stressed"), so nobody
+has to guess its direction; once chosen, the word for the value ("3 some").
+
 Keyboard: digits 1-5 choose a value; left/right (or - and +) step it; backspace or delete clear it
-when the scale is optional. Mouse: click a number. Every change made by the user posts
-``ScalePicker.Changed``; ``Changed.typed`` is True when a digit chose the value, so a form can move on
-to its next field.
+when the scale is optional. Mouse: click a number.
+
+Public interface (the check-in and the plan's done dialog use it):
+
+* ``ScalePicker(label, words, *, value=None, allow_empty=True, empty_text=None, label_width=None,
+  name=None, id=None, classes=None, disabled=False)``; ``empty_text`` None shows the ends.
+* ``value`` (reactive ``int | None``; setting it from code posts nothing), ``word``, ``value_text``.
+* ``ScalePicker.Changed(picker, value, typed, move_on)``, posted for every change the person makes:
+  ``typed`` is True when a digit chose the value; ``move_on`` is True only when a digit filled an
+  empty scale. A form moves on to its next field on ``move_on``: the first fill is one key press,
+  and a digit typed to correct a value already there stays on the scale.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from runmate.formatting import scale_ends
 from runmate.models import SCALE_RANGE
 
 LOW, HIGH = SCALE_RANGE
@@ -86,13 +98,17 @@ class ScalePicker(Widget, can_focus=True):
     value: reactive[int | None] = reactive(None)
 
     class Changed(Message):
-        """The user changed the value (not posted when code sets ``value``)."""
+        """The user changed the value (not posted when code sets ``value``).
 
-        def __init__(self, picker: ScalePicker, value: int | None, typed: bool) -> None:
+        ``typed``: a digit chose it. ``move_on``: a digit filled an empty scale, so a form may
+        move on to its next field (a correction stays where it is)."""
+
+        def __init__(self, picker: ScalePicker, value: int | None, typed: bool, move_on: bool = False) -> None:
             super().__init__()
             self.picker = picker
             self.value = value
             self.typed = typed
+            self.move_on = move_on
 
         @property
         def control(self) -> ScalePicker:
@@ -105,7 +121,7 @@ class ScalePicker(Widget, can_focus=True):
         *,
         value: int | None = None,
         allow_empty: bool = True,
-        empty_text: str = "type 1-5",
+        empty_text: str | None = None,
         label_width: int | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -116,7 +132,8 @@ class ScalePicker(Widget, can_focus=True):
         self.label = label
         self.words = dict(words)
         self.allow_empty = allow_empty
-        self.empty_text = empty_text
+        self.empty_text = empty_text if empty_text is not None else scale_ends(self.words)
+        """Shown while nothing is chosen: by default what the two ends mean, '1 calm … 5 very stressed'."""
         self.label_width = label_width if label_width is not None else cell_len(label) + 2
         self.set_reactive(ScalePicker.value, self._valid(value))
 
@@ -144,8 +161,9 @@ class ScalePicker(Widget, can_focus=True):
         return f"{self.value} {self.word}".strip() if self.value is not None else ""
 
     def _set_by_user(self, value: int | None, typed: bool) -> None:
+        move_on = typed and self.value is None
         self.value = value
-        self.post_message(self.Changed(self, value, typed))
+        self.post_message(self.Changed(self, value, typed, move_on))
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -88,6 +88,37 @@ async def test_digits_advance_and_tab_arrows_move(app_factory):
         assert app.focused.id == "note"
 
 
+async def test_a_digit_corrects_a_filled_scale_and_stays_there(app_factory):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await open_mode(pilot, "checkin")
+        await pilot.press("3", "4")  # first fills: mood, then energy, then on to stress
+        assert app.focused.id == "stress"
+        await pilot.press("shift+tab", "2")  # back to energy: a correction
+        assert scale(screen, "energy").value == 2
+        assert app.focused.id == "energy"
+        await pilot.press("5")  # and another: still there
+        assert (scale(screen, "mood").value, scale(screen, "energy").value) == (3, 5)
+        assert app.focused.id == "energy"
+        await pilot.press("enter", "1")  # Enter moves on; a digit on the empty stress fills it and moves on
+        assert scale(screen, "stress").value == 1
+        assert app.focused.id == "sleep_hours"
+
+
+async def test_enter_on_the_note_saves_as_help_and_the_key_line_say(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mode(pilot, "checkin")
+        assert "enter next, saves on the note" in screen_text(app)
+        scale(screen, "mood").value = 4
+        text_input(screen, "note").focus()
+        await pilot.press("o", "k", "enter")
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+    [stored] = Store(data_dir).checkins()
+    assert (stored.mood, stored.note) == (4, "ok")
+
+
 async def test_scale_shows_the_word_and_steps_with_arrows(app_factory):
     app = app_factory()
     async with app.run_test() as pilot:
@@ -297,7 +328,7 @@ async def test_note_too_long_and_nothing_half_saved(app_factory, data_dir):
     before = (data_dir / "runmate.json").read_bytes()
     async with app.run_test() as pilot:
         screen = await open_mode(pilot, "checkin")
-        await pilot.press("5", "tab", "tab", "9", "9")  # mood changed, sleep 99: bad
+        await pilot.press("5", "tab", "tab", "tab", "9", "9")  # mood corrected (it stays there), sleep 99: bad
         # 501 characters arrive as a paste would; typing them one by one adds nothing to the test.
         text_input(screen, "note").value = "a" * (MAX_NOTE + 1)
         await pilot.press("ctrl+s")

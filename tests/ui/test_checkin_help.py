@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from ui_helpers import TODAY, open_mode, screen_text, settle
+from ui_helpers import TODAY, footer_line, open_mode, screen_text, settle
 
 from runmate.models import CheckIn
 from runmate.screens.checkin import CheckInScreen
@@ -18,7 +18,7 @@ SCREEN_KEYS = {
     "]": "Day after",
     "x": "Delete",
     "^l": "Use last sleep",
-    "⏎": "Next field",
+    "⏎": "Next field; on the note, save",
     "1-5": "Set the scale",
     "← or -": "Lower the scale",
     "→ or +": "Raise the scale",
@@ -79,8 +79,8 @@ async def test_footer_keeps_help_and_quit_in_view(app_factory, size):
     app.store.save_checkin(CheckIn(date=TODAY.isoformat(), mood=4, sleep_hours=7))
     async with app.run_test(size=size) as pilot:
         await open_mode(pilot, "checkin")
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_line(pilot)
         for words in ("^s Save", "d Dashboard", "s Settings", "? Help", "q Quit"):
             assert words in footer, footer
         # The screen's other keys are on its own key line (and in the help).
-        assert "[ ] other day · x delete" in screen_text(app)
+        assert "[ ] other day" in screen_text(app) and "x delete" in screen_text(app)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList, Static
-from ui_helpers import TODAY, open_mode, paste, screen_text, settle
+from ui_helpers import TODAY, footer_line, open_mode, paste, screen_text, settle
 
 from runmate.models import (
     SOURCE_STARTER,
@@ -595,13 +595,13 @@ async def test_footer_keeps_help_and_quit_in_sight(data_dir: Path, app_factory) 
     app = app_with(app_factory)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "plan")
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_line(pilot)
         for item in ("Week", "a Add", "space Done", "? Help", "q Quit"):
             assert item in footer
     app = app_with(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_line(pilot)
         for item in ("Week", "a Add", "space Done", "d Dashboard", "c Check-in"):
             assert item in footer
         await press(pilot, "question_mark")

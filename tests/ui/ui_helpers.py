@@ -110,6 +110,17 @@ def screen_text(app) -> str:
     return "\n".join(row + " " * (width - cell_len(row)) for row in rows)
 
 
+async def footer_line(pilot) -> str:
+    """The footer's line as shown, once the footer has drawn its keys (it recomposes after a refresh,
+    which a busy machine may not have reached yet)."""
+    for _ in range(200):
+        line = screen_text(pilot.app).splitlines()[-1]
+        if line.strip():
+            return line
+        await pilot.pause(0.02)
+    raise AssertionError("the footer never showed its keys")
+
+
 class RecordingApp(RunmateApp):
     """A RunmateApp for tests: it keeps every notification it is asked to show, and it can start in
     another mode than the dashboard (a test about one screen need not open it by its key first;

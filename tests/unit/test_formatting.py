@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from runmate import formatting
+from runmate.models import MOOD_WORDS, STRESS_WORDS
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 RUNMATE = Path(formatting.__file__).parent
@@ -65,3 +66,8 @@ def test_no_platform_specific_strftime_flags():
             if flags.search(line):
                 found.append(f"{path.relative_to(RUNMATE)}:{number}")
     assert found == []
+
+
+def test_scale_ends_name_both_ends():
+    assert formatting.scale_ends(STRESS_WORDS) == "1 calm … 5 very stressed"
+    assert formatting.scale_ends(MOOD_WORDS) == "1 very low … 5 very good"

@@ -10,7 +10,7 @@ import pytest
 
 from runmate import saving
 from runmate.edits import Edit
-from runmate.models import CheckIn, PlannedActivity, Settings
+from runmate.models import CheckIn, PlannedActivity, Settings, ValidationError
 from runmate.store import DataFileError, LockTimeout, Store
 
 TODAY = dt.date(2026, 11, 25)
@@ -110,3 +110,24 @@ def test_saving_does_not_import_textual():
     code = "import sys, runmate.saving; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_welcome_writes_only_the_fields_filled_in(store):
+    store.save_settings(Settings(name="Kim", goal_why="sleep"))
+    current = store.settings()
+    edit = saving.welcome_edit(current, {"name": "  ", "goal_days": " 4 ", "support_contact": "Ann"})
+    assert dict(edit.changes) == {"goal_days": 4, "support_contact": "Ann", "welcomed": True}
+    store.update_settings(lambda s: setattr(s, "name", "Kim Lee"))  # meanwhile, elsewhere
+    saved = store.edit_settings(edit)
+    assert (saved.name, saved.goal_days, saved.support_contact, saved.goal_why) == ("Kim Lee", 4, "Ann", "sleep")
+    assert saved.welcomed is True
+
+
+def test_the_welcome_refuses_a_goal_out_of_range_with_the_field_named(store):
+    with pytest.raises(ValidationError) as raised:
+        saving.welcome_edit(Settings(), {"goal_days": "9", "name": "Kim"})
+    assert raised.value.for_field("goal_days") and not raised.value.for_field("name")
+
+
+def test_an_empty_welcome_only_marks_it_seen():
+    assert dict(saving.welcome_edit(Settings(), {}).changes) == {"welcomed": True}
