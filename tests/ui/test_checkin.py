@@ -447,7 +447,7 @@ async def test_safety_note_after_save_at_most_once_a_day(app_factory, data_dir):
         await open_mode(pilot, "checkin")
         await pilot.press("1", "ctrl+s")  # the 5th low mood in the last 5 check-ins
         await settle(pilot)
-        shown = [n for n in notes(app) if "can't carry this alone" in n]
+        shown = [n for n in notes(app) if "have to carry this alone" in n]
         assert len(shown) == 1
         assert "talk to your doctor or someone you trust" in shown[0]
         assert "Sam, 0123 456" in shown[0]
@@ -458,7 +458,7 @@ async def test_safety_note_after_save_at_most_once_a_day(app_factory, data_dir):
         await pilot.press("2", "ctrl+s")
         await settle(pilot)
         assert app.current_mode == "dashboard"
-        assert not [n for n in notes(app) if "can't carry this alone" in n]
+        assert not [n for n in notes(app) if "have to carry this alone" in n]
         assert any(n.startswith("Updated your check-in") for n in notes(app))
 
 
@@ -469,7 +469,7 @@ async def test_no_safety_note_when_mood_is_not_mostly_low(app_factory, data_dir)
         await open_mode(pilot, "checkin")
         await pilot.press("2", "ctrl+s")  # 4 low of 4: fewer than 5 check-ins
         await settle(pilot)
-    assert not [n for n in notes(app) if "can't carry this alone" in n]
+    assert not [n for n in notes(app) if "have to carry this alone" in n]
     assert Store(data_dir).settings().safety_note_shown is None
 
 

@@ -18,7 +18,7 @@ from runmate.screens.checkin import CheckInScreen
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.store import LockTimeout, Store
 
-NOTE = "can't carry this alone"
+NOTE = "have to carry this alone"
 
 
 def notes(app) -> list[str]:
