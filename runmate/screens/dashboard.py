@@ -118,7 +118,7 @@ class DashboardScreen(RunmateScreen):
         def read(store: Store) -> DashboardData:
             return dashboard_data(today, store.checkins(), store.activities(), store.settings())
 
-        self.in_background(read, self.show, group="dashboard-load", lead="Your dashboard could not be read")
+        self.in_background(read, self.show, group="dashboard-load", lead="Today's summary could not be read")
 
     def show(self, data: DashboardData) -> None:
         self.data = data

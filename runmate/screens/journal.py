@@ -181,8 +181,7 @@ class JournalScreen(RunmateScreen):
         wait = SEARCH_PAUSE if pause and len(items) > QUICK_SEARCH_ITEMS else 0.0
         self._search(items, f, among, wait)
 
-    # A description of its own: by default Textual describes a worker by the repr of its arguments,
-    # which for five thousand long entries takes longer than the search.
+    # Its own description: Textual's default (its arguments' repr) takes longer than a big search.
     @work(thread=True, exclusive=True, group="journal-search", description="journal search")
     def _search(self, items: list[Item], f: Filter, among: list[int] | None, wait: float) -> None:
         worker = get_current_worker()
