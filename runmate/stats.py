@@ -20,9 +20,12 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runmate.models import STATUS_DONE, STATUS_REST, CheckIn, PlannedActivity, Settings
+
+if TYPE_CHECKING:
+    from runmate.stats_report import StatsReport
 
 ACTIVE, REST, PLAIN = "active", "rest", "plain"
 
@@ -30,6 +33,7 @@ PATTERN_NOTE = "A pattern in your own data, not proof."
 MIN_DAYS_SHOWN = 3  # each side of a comparison needs at least this many days to be shown
 MOVING_DAYS = 90  # the dashboard's "does moving help me?" looks at the last 90 days
 TREND_WEEKS = 8
+MAX_STATUS = 120  # the most characters of runmate status's line
 SERIES_FIELDS = ("mood", "sleep_hours", "sleep_quality", "energy", "stress")
 
 _DAY = dt.timedelta(days=1)
@@ -178,11 +182,11 @@ def weeks_goal(
 # --- does moving help me? -----------------------------------------------------------------------
 
 
-def _mean(values: list[float]) -> float | None:
+def mean_of(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _one(value: float) -> str:
+def one_decimal(value: float) -> str:
     """A mean in words, to one decimal: 3.8 (and 4.0, not 4)."""
     return f"{value:.1f}"
 
@@ -201,7 +205,7 @@ class Comparison:
 
     @classmethod
     def of(cls, a: list[float], b: list[float]) -> Comparison:
-        return cls(_mean(a), len(a), _mean(b), len(b))
+        return cls(mean_of(a), len(a), mean_of(b), len(b))
 
 
 @dataclass(frozen=True)
@@ -233,8 +237,8 @@ class MovingHelp:
         if self.mood.shown:
             assert self.mood.mean_a is not None and self.mood.mean_b is not None
             lines.append(
-                f"On days you moved, your mood averaged {_one(self.mood.mean_a)}, against "
-                f"{_one(self.mood.mean_b)} on other days ({self.mood.n_a} and {self.mood.n_b} days)."
+                f"On days you moved, your mood averaged {one_decimal(self.mood.mean_a)}, against "
+                f"{one_decimal(self.mood.mean_b)} on other days ({self.mood.n_a} and {self.mood.n_b} days)."
             )
         if self.lift.shown:
             assert self.lift.mean is not None
@@ -242,8 +246,8 @@ class MovingHelp:
         if self.sleep.shown:
             assert self.sleep.mean_a is not None and self.sleep.mean_b is not None
             lines.append(
-                f"After days you moved, you slept {_one(self.sleep.mean_a)} hours on average, against "
-                f"{_one(self.sleep.mean_b)} after other days ({self.sleep.n_a} and {self.sleep.n_b} nights)."
+                f"After days you moved, you slept {one_decimal(self.sleep.mean_a)} hours on average, against "
+                f"{one_decimal(self.sleep.mean_b)} after other days ({self.sleep.n_a} and {self.sleep.n_b} nights)."
             )
         return lines or [self.waiting_sentence()]
 
@@ -266,13 +270,13 @@ def lift_sentence(mean: float, n: int) -> str:
     """'After moving, your mood was 0.8 points higher than before, on average (12 activities).'"""
     things = f"{n} activit{'y' if n == 1 else 'ies'}"
     if round(mean, 1) > 0:
-        return f"After moving, your mood was {_one(mean)} points higher than before, on average ({things})."
+        return f"After moving, your mood was {one_decimal(mean)} points higher than before, on average ({things})."
     if round(mean, 1) < 0:
-        return f"After moving, your mood was {_one(-mean)} points lower than before, on average ({things})."
+        return f"After moving, your mood was {one_decimal(-mean)} points lower than before, on average ({things})."
     return f"After moving, your mood was about the same as before, on average ({things})."
 
 
-def _window_checkins(checkins: Iterable[CheckIn], first: dt.date, last: dt.date) -> dict[dt.date, CheckIn]:
+def checkins_between(checkins: Iterable[CheckIn], first: dt.date, last: dt.date) -> dict[dt.date, CheckIn]:
     """The check-ins dated ``first`` to ``last`` inclusive, by day (one pass; the last one wins)."""
     a, b = first.isoformat(), last.isoformat()
     return {dt.date.fromisoformat(c.date): c for c in checkins if a <= c.date <= b}
@@ -294,7 +298,7 @@ def moving_help(
     activities = activities if isinstance(activities, list) else list(activities)
     if kinds is None:
         kinds = day_kinds(activities)
-    by_day = _window_checkins(checkins, first, last)
+    by_day = checkins_between(checkins, first, last)
     mood_a: list[float] = []
     mood_b: list[float] = []
     sleep_a: list[float] = []
@@ -311,7 +315,7 @@ def moving_help(
     ]
     return MovingHelp(
         mood=Comparison.of(mood_a, mood_b),
-        lift=Lift(_mean([float(c) for c in changes]), len(changes)),
+        lift=Lift(mean_of([float(c) for c in changes]), len(changes)),
         sleep=Comparison.of(sleep_a, sleep_b),
     )
 
@@ -331,7 +335,7 @@ def daily_series(
     field is empty. ``checkins`` may also be a dict by day (``Figures.checkins_by_day``)."""
     if field not in SERIES_FIELDS:
         raise ValueError(f"not a check-in number: {field}")
-    by_day = checkins if isinstance(checkins, Mapping) else _window_checkins(checkins, first, last)
+    by_day = checkins if isinstance(checkins, Mapping) else checkins_between(checkins, first, last)
     out: list[float | None] = []
     for day in _days(first, last):
         c = by_day.get(day)
@@ -355,7 +359,7 @@ def calendar_cells(
     """One cell per day ``first`` to ``last`` inclusive: the day's mood (None without a check-in)
     and whether it was active, a rest day or plain. Dicts by day (``Figures.checkins_by_day``,
     ``Figures.kinds``) may be given instead of the records."""
-    by_day = checkins if isinstance(checkins, Mapping) else _window_checkins(checkins, first, last)
+    by_day = checkins if isinstance(checkins, Mapping) else checkins_between(checkins, first, last)
     kinds = activities if isinstance(activities, Mapping) else day_kinds(activities)
     cells = []
     for day in _days(first, last):
@@ -418,109 +422,7 @@ def figures(
     )
 
 
-# --- runmate stats ------------------------------------------------------------------------------
-
-
-def _round(value: float | None, places: int = 2) -> float | None:
-    return None if value is None else round(value, places)
-
-
-def goal_of(settings_or_goal: Settings | int) -> int:
-    return settings_or_goal.goal_days if isinstance(settings_or_goal, Settings) else int(settings_or_goal)
-
-
-@dataclass(frozen=True)
-class StatsReport:
-    """The window's figures behind ``runmate stats``: ``as_dict`` for --json, ``lines`` for people."""
-
-    today: dt.date
-    days: int
-    checkins: list[CheckIn]
-    activities: list[PlannedActivity]
-    active_days: int
-    goal_days: int
-    weeks: list[WeekGoal]
-    consistency: float | None
-    moving: MovingHelp
-    has_data: bool
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def start(self) -> dt.date:
-        return self.today - dt.timedelta(days=self.days - 1)
-
-    def _avg(self, name: str) -> float | None:
-        return _mean([v for c in self.checkins if (v := getattr(c, name)) is not None])
-
-    def as_dict(self) -> dict[str, Any]:
-        done = [a for a in self.activities if a.status == STATUS_DONE]
-        mood, sleep, lift = self.moving.mood, self.moving.sleep, self.moving.lift
-        return {
-            "days": self.days,
-            "checkins": len(self.checkins),
-            "mood_avg": _round(self._avg("mood")),
-            "energy_avg": _round(self._avg("energy")),
-            "stress_avg": _round(self._avg("stress")),
-            "sleep_avg_hours": _round(self._avg("sleep_hours")),
-            "active_days": self.active_days,
-            "activities_done": len(done),
-            "activities_planned": len(self.activities),
-            "minutes_done": sum(counted_minutes(a) for a in done),
-            "weekly_goal": self.goal_days,
-            "weeks_goal_met": sum(1 for w in self.weeks if w.met) if self.weeks else None,
-            "weeks_counted": len(self.weeks),
-            "consistency_score": _round(self.consistency, 6),
-            "mood_active_days": _round(mood.mean_a),
-            "mood_rest_days": _round(mood.mean_b),
-            "n_active_days_with_checkin": mood.n_a,
-            "n_rest_days_with_checkin": mood.n_b,
-            "mood_lift_after_activity": _round(lift.mean),
-            "n_lift": lift.n,
-            "sleep_after_active": _round(sleep.mean_a),
-            "sleep_after_rest": _round(sleep.mean_b),
-            "n_sleep_after_active": sleep.n_a,
-            "n_sleep_after_rest": sleep.n_b,
-        }
-
-    def lines(self) -> list[str]:
-        """A short summary in warm, plain words (the moving-help lines only when they can be shown)."""
-        from runmate.formatting import date_span, hours_text
-
-        if not self.has_data:
-            return ["Nothing recorded yet. A check-in takes a few seconds: runmate checkin --mood N"]
-        d = self.as_dict()
-        span = "Today" if self.days == 1 else f"Your last {self.days} days"
-        out = [f"{span} ({date_span(self.start, self.today)}):"]
-        if d["checkins"]:
-            parts = [f"mood averaged {_one(d['mood_avg'])}"]
-            for key, word in (("energy_avg", "energy"), ("stress_avg", "stress")):
-                if d[key] is not None:
-                    parts.append(f"{word} {_one(d[key])}")
-            if d["sleep_avg_hours"] is not None:
-                parts.append(f"sleep {hours_text(round(d['sleep_avg_hours'], 1))}")
-            n = d["checkins"]
-            out.append(f"{n} check-in{'s' if n != 1 else ''}: {', '.join(parts)}.")
-        else:
-            out.append("No check-ins in this time; whenever you like, one takes a few seconds.")
-        if d["active_days"]:
-            n, done = d["active_days"], d["activities_done"]
-            out.append(
-                f"You moved on {n} day{'s' if n != 1 else ''}: {done} activit{'y' if done == 1 else 'ies'}, "
-                f"{d['minutes_done']} minutes."
-            )
-        else:
-            out.append("No movement noted in this time. Rest counts too; a short walk is a fine way back.")
-        if self.weeks:
-            out.append(
-                f"Your goal of {self.goal_days} day{'s' if self.goal_days != 1 else ''} a week was met in "
-                f"{d['weeks_goal_met']} of the last {len(self.weeks)} full week{'s' if len(self.weeks) != 1 else ''}."
-            )
-        if self.consistency is not None:
-            out.append(f"Consistency: {round(self.consistency * 100)}% (a quiet week barely moves it).")
-        if self.moving.any_shown:
-            out.extend(self.moving.sentences())
-            out.append(PATTERN_NOTE)
-        return out
+# --- runmate stats and runmate status (in stats_report.py, named here too) ---------------------
 
 
 def stats_report(
@@ -530,28 +432,10 @@ def stats_report(
     today: dt.date,
     days: int,
 ) -> StatsReport:
-    """The figures of the ``days`` days ending ``today`` inclusive."""
-    checkins = checkins if isinstance(checkins, list) else list(checkins)
-    activities = activities if isinstance(activities, list) else list(activities)
-    goal = goal_of(settings_or_goal)
-    start = today - dt.timedelta(days=days - 1)
-    a, b = start.isoformat(), today.isoformat()
-    kinds = day_kinds(activities)
-    first = first_recorded_day(checkins, activities)
-    window = list(_window_checkins(checkins, start, today).values())
-    in_window = [x for x in activities if a <= x.date <= b]
-    return StatsReport(
-        today=today,
-        days=days,
-        checkins=window,
-        activities=in_window,
-        active_days=sum(1 for day, kind in kinds.items() if kind == ACTIVE and start <= day <= today),
-        goal_days=goal,
-        weeks=weeks_goal(kinds, first, today, goal),
-        consistency=consistency_score(kinds, first, today, goal) if first is not None else None,
-        moving=moving_help(window, in_window, start, today, kinds=kinds),
-        has_data=first is not None,
-    )
+    """The figures of the ``days`` days ending ``today`` inclusive (see ``stats_report.StatsReport``)."""
+    from runmate import stats_report as report
+
+    return report.stats_report(checkins, activities, settings_or_goal, today, days)
 
 
 def stats_summary(
@@ -565,22 +449,6 @@ def stats_summary(
     return stats_report(checkins, activities, settings_or_goal, today, days).as_dict()
 
 
-# --- runmate status -----------------------------------------------------------------------------
-
-MAX_STATUS = 120
-
-
-def _labels(items: list[PlannedActivity]) -> str:
-    from runmate.models import ACTIVITY_KINDS
-
-    names = list(dict.fromkeys(ACTIVITY_KINDS.get(a.kind, a.kind).lower() for a in items))
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return f"{len(items)} activities"
-
-
 def status_line(
     checkins: Iterable[CheckIn],
     activities: Iterable[PlannedActivity],
@@ -589,51 +457,7 @@ def status_line(
     *,
     has_data: bool | None = None,
 ) -> str:
-    """One short, kind line for a shell prompt, at most 120 characters:
-    'Checked in - mood 4 (good) - 2 of 3 days this week - run planned today'.
+    """The one-line status of ``runmate status`` (see ``stats_report.status_line``); '' without data."""
+    from runmate import stats_report as report
 
-    Only today's check-in and this week's activities matter, so a caller may pass just those with
-    ``has_data`` saying whether anything at all is recorded. Empty when nothing is recorded.
-    """
-    from runmate.formatting import scale_text
-    from runmate.models import STATUS_PLANNED
-    from runmate.plans import week_progress
-
-    checkins = checkins if isinstance(checkins, list) else list(checkins)
-    activities = activities if isinstance(activities, list) else list(activities)
-    if has_data is None:
-        has_data = bool(checkins or activities)
-    if not has_data:
-        return ""
-    key = today.isoformat()
-    todays_checkin = next((c for c in reversed(checkins) if c.date == key), None)
-    parts = [
-        f"Checked in - mood {scale_text('mood', todays_checkin.mood)}" if todays_checkin else "No check-in yet today"
-    ]
-    progress = week_progress(activities, today, goal_of(settings_or_goal))
-    if progress.days_done:
-        parts.append(progress.text())
-    else:
-        parts.append(f"goal {progress.goal_days} day{'s' if progress.goal_days != 1 else ''} this week")
-    todays = [a for a in activities if a.date == key]
-    done = [a for a in todays if a.status == STATUS_DONE]
-    planned = [a for a in todays if a.status == STATUS_PLANNED]
-    plan = []
-    if done:
-        plan.append(f"{_labels(done)} done")
-    if planned:
-        plan.append(f"{_labels(planned)} planned")
-    if plan:
-        parts.append(", ".join(plan) + " today")
-    elif any(a.status == STATUS_REST for a in todays):
-        parts.append("rest day today")
-    line = " - ".join(parts)
-    if len(line) > MAX_STATUS and plan:  # long names: counts instead
-        parts[-1] = ", ".join(
-            f"{len(group)} {'activity' if len(group) == 1 else 'activities'} {word}"
-            for group, word in ((done, "done"), (planned, "planned"))
-            if group
-        )
-        parts[-1] += " today"
-        line = " - ".join(parts)
-    return line[:MAX_STATUS]
+    return report.status_line(checkins, activities, settings_or_goal, today, has_data=has_data)

@@ -33,7 +33,7 @@ def test_help_lists_every_command_and_the_data_dir_option(capsys):
     out = capsys.readouterr().out
     assert "--data-dir DIR" in out and "--version" in out and "RUNMATE_DATA_DIR" in out
     _, commands = build_parsers()
-    assert list(commands) == ["demo", "checkin", "plan", "journal"]
+    assert list(commands) == ["demo", "checkin", "plan", "journal", "stats", "status"]
     for name in commands:
         assert f"    {name}" in out
 

@@ -420,6 +420,13 @@ def test_report_lines_are_warm():
     assert lines[-1] == stats.PATTERN_NOTE
     for word in ("failed", "missed", "streak"):
         assert word not in text.lower()
+    unknown = act(0)
+    unknown.minutes = None  # type: ignore[assignment]
+    assert stats.stats_report([ck(0)], [unknown], 3, TODAY, 1).lines()[:3] == [
+        "Today (Wed 25 Nov):",
+        "1 check-in: mood averaged 3.0.",
+        "You moved on 1 day: 1 activity.",  # minutes unknown: not said
+    ]
     quiet = stats.stats_report([ck(40)], [], 3, TODAY, 30).lines()
     assert stats.PATTERN_NOTE not in quiet  # nothing to compare: no moving-help lines
     assert stats.stats_report([], [], 3, TODAY, 30).lines() == [
