@@ -55,6 +55,7 @@ class DashboardScreen(RunmateScreen):
         self.trend_days = TREND_RANGES[0]
         self.note_hidden_on: dt.date | None = None  # the day the person hid the low-mood note
         self._covered = False
+        self._note_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,8 +140,8 @@ class DashboardScreen(RunmateScreen):
     def _show_note(self) -> None:
         note = self.data.safety if self.data is not None else None
         shown = note is not None and self.note_hidden_on != self.today()
-        card = self.query_one("#safety-card")
-        card.display = shown
+        self._note_shown = shown
+        self.query_one("#safety-card").display = shown
         if note is not None and shown:
             self.query_one("#safety-note", Static).update(safety_text(note))
         self.refresh_bindings()
@@ -167,7 +168,7 @@ class DashboardScreen(RunmateScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_note":
-            return self.query_one("#safety-card").display
+            return self._note_shown
         return True
 
     def action_trend_range(self) -> None:
