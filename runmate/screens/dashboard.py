@@ -91,7 +91,7 @@ class DashboardScreen(RunmateScreen):
         self.query_one("#calendar-card").border_title = "Your year, day by day"
         self.query_one("#calendar-card").border_subtitle = LEGEND
         self.query_one("#safety-card").display = False
-        self._title_trends()
+        self.call_after_refresh(self._title_trends)
         self.load()
 
     # -- keeping up with the data --------------------------------------------------------------
@@ -190,8 +190,7 @@ class DashboardScreen(RunmateScreen):
         scroll.focus(scroll_visible=False)
 
     def on_resize(self) -> None:
-        if self.data is not None:
-            self._title_trends()
+        self.call_after_refresh(self._title_trends)  # once the chart has its new width
 
     @on(YearCalendar.DayChosen)
     def _open_day(self, event: YearCalendar.DayChosen) -> None:

@@ -34,8 +34,21 @@ def checkin_text(summary: TodaySummary) -> Text:
     elif quality:
         text.append(f"\nsleep {quality}")
     if c.note:
-        text.append("\n" + visible(c.note), style="italic")
+        text.append("\n" + visible(glance(c.note)), style="italic")
     return text
+
+
+NOTE_GLANCE = 90  # characters of the morning's note on the dashboard (the check-in screen has all of it)
+
+
+def glance(note: str, limit: int = NOTE_GLANCE) -> str:
+    """The note on one line, cut at a word before ``limit`` characters with an ellipsis, so a long
+    note never pushes the rest of the dashboard out of sight."""
+    flat = " ".join(note.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] or flat[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 def activity_line(a: PlannedActivity) -> Text:

@@ -67,6 +67,8 @@ class TrendChart(Widget):
     def span(self) -> str:
         """What one bar stands for at the current width ("one bar a day")."""
         width = self.content_region.width or self.size.width
+        if not width:
+            return span_words(1)  # not laid out yet
         count, _ = columns_for(self.days, width)
         return span_words(fit([None] * self.days, self.today, count).days_per_column)
 

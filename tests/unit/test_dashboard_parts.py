@@ -8,7 +8,7 @@ import datetime as dt
 from textual.app import App
 
 from runmate.models import STATUS_DONE, CheckIn, JournalEntry, PlannedActivity, Settings
-from runmate.screens.dashboard_panels import consistency_text, moving_text, sparkline
+from runmate.screens.dashboard_panels import consistency_text, glance, moving_text, sparkline
 from runmate.summary import TREND_DAYS, dashboard_data, day_records
 from runmate.widgets.charts import bar_chart, columns_for, fit, span_words
 from runmate.widgets.mood_colours import (
@@ -76,6 +76,14 @@ def test_day_records_hold_only_that_day():
     assert records.checkin is checkins[0]
     assert records.activities == [acts[0]]
     assert [e.text for e in records.reflections] == ["first", "second"]
+
+
+def test_a_long_note_is_cut_at_a_word_for_the_glance():
+    assert glance("tired legs\n\nbut happy") == "tired legs but happy"
+    long = "Slept well after the long walk with Sam, " * 5
+    short = glance(long)
+    assert len(short) <= 90 and short.endswith("…") and long.startswith(short[:-1])
+    assert glance("x" * 200).endswith("…") and len(glance("x" * 200)) == 90
 
 
 # --- the consistency trend ----------------------------------------------------------------------
