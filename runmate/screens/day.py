@@ -46,6 +46,8 @@ class DayScreen(OverlayScreen):
         max-height: 1fr;
         margin-top: 1;
         border: round $primary 50%;
+        background: transparent;
+        padding: 0;
     }
     DayScreen #day-keys {
         color: $text-muted;

@@ -225,3 +225,13 @@ def test_dashboard_snapshot_no_data_80x24(snap_compare, app_factory):
 
 def test_dashboard_snapshot_no_data_120x36(snap_compare, app_factory):
     assert snap_compare(app_factory(), terminal_size=(120, 36), run_before=_wait)
+
+
+async def _open_a_day(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("y", "left", "left", "enter")
+    await settle(pilot)
+
+
+def test_day_view_snapshot_80x24(snap_compare, data_dir, app_factory):
+    assert snap_compare(_demo_app(data_dir, app_factory), terminal_size=(80, 24), run_before=_open_a_day)
