@@ -105,16 +105,19 @@ def should_show_safety_note(checkins: Iterable[CheckIn], today: dt.date, last_sh
     return low_mood_pattern(checkins, today) is not None
 
 
+SAFETY_EMERGENCY = "In an emergency, call your local emergency number."
+
+
 def safety_note(pattern: LowMoodPattern, support_contact: str = "") -> str:
     """The calm note: brief, plain, never alarming; names the support contact when there is one."""
     text = (
         f"Your mood was low on {pattern.low} of your last {pattern.of} check-ins. "
-        "runmate can't carry this alone: please talk to your doctor or someone you trust."
+        "You don't have to carry this alone: please talk to your doctor or someone you trust."
     )
     contact = support_contact.strip()
     if contact:
         text += f" Your support contact: {contact}."
-    return text
+    return f"{text} {SAFETY_EMERGENCY}"
 
 
 # --- one line back after a check-in -----------------------------------------------------------
@@ -171,3 +174,21 @@ def line_back(checkin: CheckIn, activities: Iterable[PlannedActivity], today: dt
     if checkin.mood >= 4 and (checkin.energy or 0) >= 4:
         return "Good energy today. Nothing is planned; a walk, a jog or a dance would all count."
     return "Thanks for checking in. Nothing is planned today; a short walk still counts."
+
+
+def today_line(
+    checkin: CheckIn | None, activities: Iterable[PlannedActivity], today: dt.date, days_done: int, goal_days: int
+) -> str:
+    """The dashboard's one gentle line for today: the check-in's line back when there is one,
+    otherwise a word about today's plan or the week (``days_done`` of ``goal_days`` days so far)."""
+    todays = [a for a in activities if a.date == today.isoformat()]
+    if checkin is not None and checkin.date == today.isoformat():
+        return line_back(checkin, todays, today)
+    planned = [a for a in todays if a.status == STATUS_PLANNED]
+    if any(a.status == STATUS_DONE for a in todays):
+        return "You've moved today. Well done."
+    if planned:
+        return f"Planned for today: {_activity_phrase(planned[0])}. Start with a few minutes of walking to warm up."
+    if goal_days and days_done >= goal_days:
+        return "This week's goal is met. Rest days count too."
+    return "A short walk counts, and so does a rest day."

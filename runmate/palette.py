@@ -49,7 +49,7 @@ class AppCommand:
 
 
 COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("Dashboard", "goto('dashboard')", (Key("d"),), "Today and the last two weeks at a glance"),
+    AppCommand("Dashboard", "goto('dashboard')", (Key("d"),), "Today, your trends, your year and what helps"),
     AppCommand("Check-in", "goto('checkin')", (Key("c"),), "How are you this morning?"),
     AppCommand("Plan", "goto('plan')", (Key("p"),), "This week's runs, walks and rest days"),
     AppCommand("Journal", "goto('journal')", (Key("j"),), "Your reflections"),

@@ -1,11 +1,12 @@
-"""What the dashboard shows about today and the last two weeks, as plain data (no I/O)."""
+"""What the dashboard shows: today, the trend series, the calendar and the figures, as plain data (no I/O)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from runmate.models import STATUS_DONE, CheckIn, PlannedActivity, Settings
+from runmate import insights, stats
+from runmate.models import STATUS_DONE, CheckIn, JournalEntry, PlannedActivity, Settings
 from runmate.plans import WeekProgress, week_progress
 
 RECENT_DAYS = 14
@@ -66,4 +67,66 @@ def summarize(
         recent=cells,
         week=week_progress(activities, today, settings.goal_days),
         goal_why=settings.goal_why,
+    )
+
+
+# --- everything the dashboard shows -------------------------------------------------------------
+
+TREND_DAYS = 365  # the trend charts show the last 30, 90 or 365 days of this
+TREND_FIELDS = ("mood", "sleep_hours", "sleep_quality")
+
+
+@dataclass
+class DashboardData:
+    """What one read gives the dashboard: today, the figures, the day series behind the trend
+    charts (``TREND_DAYS`` days ending today), the calendar's moods and active days, and the calm
+    safety note when the low-mood rule holds."""
+
+    summary: TodaySummary
+    line: str
+    figures: stats.Figures
+    series: dict[str, list[float | None]]
+    moods: dict[dt.date, int]
+    active: frozenset[dt.date]
+    safety: str | None
+
+
+def dashboard_data(
+    today: dt.date, checkins: list[CheckIn], activities: list[PlannedActivity], settings: Settings
+) -> DashboardData:
+    summary = summarize(today, checkins, activities, settings)
+    figures = stats.figures(checkins, activities, settings.goal_days, today)
+    by_day = figures.checkins_by_day
+    start = today - dt.timedelta(days=TREND_DAYS - 1)
+    series = {name: stats.daily_series(by_day, start, today, name) for name in TREND_FIELDS}
+    moods = {day: c.mood for day, c in by_day.items() if day <= today}
+    active = frozenset(day for day, kind in figures.kinds.items() if kind == stats.ACTIVE and day <= today)
+    week = summary.week
+    line = insights.today_line(
+        summary.checkin, summary.activities, today, week.days_done if week else 0, settings.goal_days
+    )
+    pattern = insights.low_mood_pattern(checkins, today)
+    safety = insights.safety_note(pattern, settings.support_contact) if pattern is not None else None
+    return DashboardData(summary, line, figures, series, moods, active, safety)
+
+
+@dataclass(frozen=True)
+class DayRecords:
+    """Everything kept about one day: its check-in, its activities and its reflections."""
+
+    day: dt.date
+    checkin: CheckIn | None
+    activities: list[PlannedActivity]
+    reflections: list[JournalEntry]
+
+
+def day_records(
+    day: dt.date, checkins: list[CheckIn], activities: list[PlannedActivity], entries: list[JournalEntry]
+) -> DayRecords:
+    key = day.isoformat()
+    return DayRecords(
+        day,
+        next((c for c in checkins if c.date == key), None),
+        [a for a in activities if a.date == key],
+        sorted((e for e in entries if e.date == key), key=lambda e: e.created),
     )

@@ -501,10 +501,8 @@ class CheckInScreen(RunmateScreen):
             markup=False,
             timeout=8,
         )
-        if result.safety_note:
-            # A toast, not a modal: it never blocks, survives the switch to the dashboard, goes
-            # away on a click and stays long enough to be read calmly.
-            self.notify(visible(result.safety_note), title="A gentle note", markup=False, timeout=60)
+        # The low-mood note (result.safety_note) is not a toast over the screen: the dashboard,
+        # shown next, keeps it in its own panel until the person hides it.
         self.runmate.data_saved(self)
         self.app.switch_mode("dashboard")
 

@@ -1,143 +1,200 @@
-"""Dashboard: today's check-in and plan, and a gentle look at the last two weeks."""
+"""Dashboard: today at a glance, mood and sleep over time, a year in pixels, how steady the weeks
+are and whether moving seems to help, in your own data.
+
+The screen only shows: ``runmate.summary.dashboard_data`` reads the figures (in a thread worker),
+``runmate.screens.dashboard_panels`` words them, and the widgets in ``runmate.widgets`` draw the
+charts and the calendar. Enter on a calendar day opens it in ``runmate.screens.day``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
-from runmate import plans
-from runmate.formatting import hours_text, long_date, scale_text, weekday_short
-from runmate.models import SLEEP_QUALITY_WORDS, STATUS_PLANNED, PlannedActivity
-from runmate.screens.base import DayChange, RunmateScreen
+from runmate.formatting import long_date
+from runmate.screens.base import RunmateScreen
+from runmate.screens.dashboard_panels import (
+    checkin_text,
+    consistency_text,
+    moving_text,
+    plan_text,
+    safety_text,
+    week_text,
+)
 from runmate.store import Store
-from runmate.summary import TodaySummary, summarize
+from runmate.summary import DashboardData, dashboard_data
 from runmate.textsafe import visible
+from runmate.widgets.footer import Footer
+from runmate.widgets.trend_chart import MOOD, SLEEP, TrendChart
+from runmate.widgets.year_calendar import LEGEND, YearCalendar
 
-BARS = {1: "▁", 2: "▃", 3: "▅", 4: "▆", 5: "█"}
-# One calm hue from deep to light: colour shows the value, never a judgement.
-MOOD_COLOURS = {1: "#5a7bb5", 2: "#5f97c2", 3: "#67b3c9", 4: "#7dcac6", 5: "#9fe0c0"}
-
-
-def checkin_text(summary: TodaySummary) -> Text:
-    c = summary.checkin
-    if c is None:
-        return Text("No check-in yet today.\nPress c when you're ready; it takes half a minute.")
-    text = Text()
-    text.append(f"Mood {scale_text('mood', c.mood)}", style="bold")
-    parts = []
-    if c.energy is not None:
-        parts.append(f"energy {scale_text('energy', c.energy)}")
-    if c.stress is not None:
-        parts.append(f"stress {scale_text('stress', c.stress)}")
-    quality = SLEEP_QUALITY_WORDS.get(c.sleep_quality) if c.sleep_quality is not None else None
-    if c.sleep_hours is not None:
-        parts.append(f"slept {hours_text(c.sleep_hours)}" + (f", {quality}" if quality else ""))
-    elif quality:
-        parts.append(f"sleep {quality}")
-    for part in parts:
-        text.append("\n" + part)
-    if c.note:
-        text.append("\n" + visible(c.note), style="italic")
-    return text
-
-
-def activity_line(a: PlannedActivity) -> Text:
-    text = Text(visible(plans.describe_plan(a)))
-    if a.status != STATUS_PLANNED:
-        text.append("  " + visible(plans.describe_status(a)), style="italic")
-    return text
-
-
-def week_text(summary: TodaySummary) -> Text:
-    week = summary.week
-    text = Text()
-    if week is not None:
-        text.append("●" * min(week.days_done, week.goal_days), style="bold")
-        text.append("○" * max(0, week.goal_days - week.days_done), style="dim")
-        text.append("  " + week.text())
-    if summary.goal_why:
-        text.append("\n" + visible(summary.goal_why), style="italic dim")
-    return text
-
-
-def plan_text(summary: TodaySummary) -> Text:
-    if not summary.activities:
-        return Text("Nothing planned today. Rest days count too.\nPress p to see the week.")
-    return Text("\n").join(activity_line(a) for a in summary.activities)
-
-
-def recent_text(summary: TodaySummary) -> Text:
-    days = Text()
-    bars = Text()
-    moved = Text()
-    for cell in summary.recent:
-        days.append(f"{weekday_short(cell.date)[0]:^3}", style="bold" if cell.date == summary.today else "dim")
-        if cell.mood is None:
-            bars.append(" · ", style="dim")
-        else:
-            bars.append(f" {BARS[cell.mood]} ", style=MOOD_COLOURS[cell.mood])
-        moved.append(" ● " if cell.moved else "   ")
-    text = Text()
-    text.append_text(bars)
-    text.append("\n")
-    text.append_text(days)
-    text.append("\n")
-    text.append_text(moved)
-    text.append("\n\n")
-    text.append(
-        f"Mood on {summary.recent_checkins} of the last {len(summary.recent)} days "
-        f"(taller bar, better mood). ● a day you moved: {summary.recent_moved_days}.",
-        style="dim",
-    )
-    return text
+TREND_RANGES = (30, 90, 365)
+RANGE_WORDS = {30: "30 days", 90: "90 days", 365: "year"}
 
 
 class DashboardScreen(RunmateScreen):
     CSS_PATH = "dashboard.tcss"
+    AUTO_FOCUS = "#dashboard"
+
+    # Off the footer, so the app's keys fit in 80 columns; each panel names its own key.
+    BINDINGS = [
+        Binding("t", "trend_range", "Trends: 30 days, 90 days, a year", show=False),
+        Binding("y", "calendar", "Go to the year calendar", show=False),
+        Binding("n", "hide_note", "Hide the gentle note", show=False),
+        Binding("home", "top", "Back to the top", show=False),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.data: DashboardData | None = None
+        self.trend_days = TREND_RANGES[0]
+        self.note_hidden_on: dt.date | None = None  # the day the person hid the low-mood note
+        self._covered = False
+        self._note_shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="dashboard"):
             yield Static("", id="greeting")
-            with Horizontal(id="today-row"):
-                with Vertical(classes="card", id="today-checkin-card"):
-                    yield Static("This morning", classes="card-title")
+            with Vertical(classes="card", id="today-card"):
+                with Horizontal(id="today-row"):
                     yield Static("", id="today-checkin")
-                with Vertical(classes="card", id="today-plan-card"):
-                    yield Static("Today's plan", classes="card-title")
                     yield Static("", id="today-plan")
-            with Vertical(classes="card", id="week-card"):
-                yield Static("This week", classes="card-title")
                 yield Static("", id="week")
-            with Vertical(classes="card", id="recent-card"):
-                yield Static("The last two weeks", classes="card-title")
-                yield Static("", id="recent")
+                yield Static("", id="today-line")
+            with Vertical(classes="card", id="safety-card"):
+                yield Static("", id="safety-note")
+            with Horizontal(classes="row", id="charts-row"):
+                with Vertical(classes="card", id="trends-card"):
+                    yield TrendChart(MOOD, id="mood-chart")
+                    yield TrendChart(SLEEP, id="sleep-chart")
+                    yield Static("", id="trends-legend")
+                with Vertical(classes="card", id="calendar-card"):
+                    yield YearCalendar(self.today(), id="calendar")
+            with Horizontal(classes="row", id="figures-row"):
+                with Vertical(classes="card", id="consistency-card"):
+                    yield Static("", id="consistency")
+                with Vertical(classes="card", id="moving-card"):
+                    yield Static("", id="moving")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#today-card").border_title = "Today"
+        self.query_one("#safety-card").border_title = "A gentle note"
+        self.query_one("#consistency-card").border_title = "Consistency"
+        self.query_one("#moving-card").border_title = "Does moving help me?"
+        self.query_one("#calendar-card").border_title = "Your year, day by day"
+        self.query_one("#calendar-card").border_subtitle = LEGEND
+        self.query_one("#safety-card").display = False
+        self.call_after_refresh(self._title_trends)
         self.load()
+
+    # -- keeping up with the data --------------------------------------------------------------
 
     def data_changed(self) -> None:
         self.load()
 
-    def day_changed(self, change: DayChange) -> None:
-        self.load()  # past midnight: the new day's date, check-in and plan
+    def on_screen_suspend(self) -> None:
+        # Still in the stack: the day view or the help is on top, and coming back keeps the place.
+        self._covered = self in self.app.screen_stack
+
+    def on_screen_resume(self) -> None:
+        if self._covered:
+            self._covered = False
+            if self.data is not None and self.data.summary.today != self.today():
+                self.load()
+            return
+        self.action_top()
+        if self.data is not None:
+            self.load()
 
     def load(self) -> None:
         today = self.today()
 
-        def read(store: Store) -> TodaySummary:
-            return summarize(today, store.checkins(), store.activities(), store.settings())
+        def read(store: Store) -> DashboardData:
+            return dashboard_data(today, store.checkins(), store.activities(), store.settings())
 
         self.in_background(read, self.show, group="dashboard-load", lead="Today's summary could not be read")
 
-    def show(self, summary: TodaySummary) -> None:
+    def show(self, data: DashboardData) -> None:
+        self.data = data
+        summary = data.summary
         heading = Text(visible(summary.greeting), style="bold")
         heading.append("  " + long_date(summary.today), style="dim")
         self.query_one("#greeting", Static).update(heading)
         self.query_one("#today-checkin", Static).update(checkin_text(summary))
         self.query_one("#today-plan", Static).update(plan_text(summary))
         self.query_one("#week", Static).update(week_text(summary))
-        self.query_one("#recent", Static).update(recent_text(summary))
+        self.query_one("#today-line", Static).update(Text(visible(data.line), style="italic"))
+        self._show_note()
+        self._show_trends()
+        self.query_one("#consistency", Static).update(consistency_text(data))
+        self.query_one("#moving", Static).update(moving_text(data))
+        self.query_one(YearCalendar).show(summary.today, data.moods, data.active, data.figures.first)
+
+    def _show_note(self) -> None:
+        note = self.data.safety if self.data is not None else None
+        shown = note is not None and self.note_hidden_on != self.today()
+        self._note_shown = shown
+        self.query_one("#safety-card").display = shown
+        if note is not None and shown:
+            self.query_one("#safety-note", Static).update(safety_text(note))
+        self.refresh_bindings()
+
+    def _show_trends(self) -> None:
+        if self.data is None:
+            return
+        for chart in self.query(TrendChart):
+            chart.show(self.data.summary.today, self.trend_days, self.data.series)
+        self._title_trends()
+
+    def _title_trends(self) -> None:
+        days = self.trend_days
+        later = TREND_RANGES[(TREND_RANGES.index(days) + 1) % len(TREND_RANGES)]
+        title = "the last year" if days == 365 else f"the last {days} days"
+        self.query_one("#trends-card").border_title = f"Mood and sleep, {title}"
+        self.query_one("#trends-card").border_subtitle = f"t: {RANGE_WORDS[later]}"
+        chart = self.query_one("#mood-chart", TrendChart)
+        self.query_one("#trends-legend", Static).update(
+            Text(f"{chart.span().capitalize()}; a gap is a day with nothing noted.", style="dim")
+        )
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_note":
+            return self._note_shown
+        return True
+
+    def action_trend_range(self) -> None:
+        self.trend_days = TREND_RANGES[(TREND_RANGES.index(self.trend_days) + 1) % len(TREND_RANGES)]
+        self._show_trends()
+
+    def action_calendar(self) -> None:
+        calendar = self.query_one(YearCalendar)
+        calendar.focus()
+        self.query_one("#calendar-card").scroll_visible(animate=False)
+
+    def action_hide_note(self) -> None:
+        self.note_hidden_on = self.today()
+        self._show_note()
+
+    def action_top(self) -> None:
+        scroll = self.query_one("#dashboard", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        scroll.focus(scroll_visible=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._title_trends)  # once the chart has its new width
+
+    @on(YearCalendar.DayChosen)
+    def _open_day(self, event: YearCalendar.DayChosen) -> None:
+        from runmate.screens.day import DayScreen
+
+        self.app.push_screen(DayScreen(event.day))

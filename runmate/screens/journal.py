@@ -8,19 +8,18 @@ is unsaved text). Letters typed in the search box or the editor always go there.
 
 A reflection opened for editing is saved like every other form ("never undo someone's words"):
 only a changed text is written, a text also changed elsewhere meanwhile asks whose stays, and an
-untouched text follows the file. Searching runs in a thread worker after a short pause in typing,
-and a longer query only looks through the previous results; the list draws only the rows on
-screen (``runmate.widgets.entry_list``), so typing stays quick with thousands of long entries.
+untouched text follows the file. Searching runs in a thread worker after a pause in typing and
+a longer query looks only through the previous results; the list draws only the rows on screen.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -41,11 +40,7 @@ from runmate.store import Store
 from runmate.widgets.entry_list import EntryList
 from runmate.widgets.footer import Footer
 
-if TYPE_CHECKING:
-    from textual.app import App
-
-# Typing pauses this long (seconds) before a search of a large journal starts; a smaller journal
-# is searched at once.
+# A search of a large journal starts after this pause in typing (seconds); a smaller one at once.
 SEARCH_PAUSE = 0.12
 QUICK_SEARCH_ITEMS = 1500
 EDITABLE = ("date", "title", "text", "activity_id")
@@ -81,7 +76,7 @@ class JournalScreen(RunmateScreen):
         self._keep: tuple[str, str] | None = None  # (kind, id) to highlight after the next search
         self._draft: Draft | None = None
         self._saving = False
-        self._pending_about: str | None = None  # a done activity to write about once loaded
+        self._pending_about: str | Draft | None = None  # an activity to write about, or a draft, once loaded
         self._in_reader: Item | None = None
 
     # -- layout --------------------------------------------------------------------------------
@@ -176,7 +171,7 @@ class JournalScreen(RunmateScreen):
             self._follow_draft()
         if self._pending_about is not None:
             about, self._pending_about = self._pending_about, None
-            self.write_about(about)
+            self.write_about(about) if isinstance(about, str) else self.open_draft(about)
         self._search_now(pause=False)
 
     def _search_now(self, *, pause: bool) -> None:
@@ -188,8 +183,7 @@ class JournalScreen(RunmateScreen):
         wait = SEARCH_PAUSE if pause and len(items) > QUICK_SEARCH_ITEMS else 0.0
         self._search(items, f, among, wait)
 
-    # A description of its own: by default Textual describes a worker by the repr of its arguments,
-    # which for five thousand long entries takes longer than the search.
+    # Its own description: Textual's default (its arguments' repr) takes longer than a big search.
     @work(thread=True, exclusive=True, group="journal-search", description="journal search")
     def _search(self, items: list[Item], f: Filter, among: list[int] | None, wait: float) -> None:
         worker = get_current_worker()
@@ -418,6 +412,13 @@ class JournalScreen(RunmateScreen):
         activity = self._activities.get(activity_id)
         day = activity.date if activity is not None else self.today().isoformat()
         self._open_editor(Draft(None, {"date": day, "title": "", "text": "", "activity_id": activity_id}))
+
+    def open_draft(self, draft: Draft) -> None:
+        """Open a reflection in the editor once loaded (the dashboard's day view edits one here)."""
+        if self._draft is None and not self._loaded_once:
+            self._pending_about = draft
+        elif self._draft is None:
+            self._open_editor(draft)
 
     def action_edit(self) -> None:
         item = self.query_one(EntryList).highlighted

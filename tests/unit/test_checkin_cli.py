@@ -226,8 +226,9 @@ def test_calm_note_on_a_second_line_when_the_rule_holds(data_dir):
     assert len(lines) == 2
     assert lines[0] == "Saved your check-in for Wed 25 Nov: mood 2 (low)."
     assert lines[1] == (
-        "Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone: please talk to "
-        "your doctor or someone you trust. Your support contact: my sister Ana."
+        "Your mood was low on 5 of your last 7 check-ins. You don't have to carry this alone: please talk to "
+        "your doctor or someone you trust. Your support contact: my sister Ana. "
+        "In an emergency, call your local emergency number."
     )
     # The day it was shown is kept in the same store the app reads: at most once a day, either way.
     assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
@@ -244,7 +245,7 @@ def test_calm_note_edges(data_dir):
     code, out, _ = run_cli(data_dir, "--mood", "1")
     lines = out.splitlines()
     assert lines[0].startswith("Updated your check-in")
-    assert lines[1].startswith("Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone")
+    assert lines[1].startswith("Your mood was low on 5 of your last 7 check-ins. You don't have to carry this alone")
     assert "support contact" not in lines[1]  # none set
 
 

@@ -98,11 +98,14 @@ def test_shown_at_most_once_a_day():
 def test_safety_note_words():
     text = insights.safety_note(insights.LowMoodPattern(5, 7))
     assert text == (
-        "Your mood was low on 5 of your last 7 check-ins. runmate can't carry this alone: "
-        "please talk to your doctor or someone you trust."
+        "Your mood was low on 5 of your last 7 check-ins. You don't have to carry this alone: "
+        "please talk to your doctor or someone you trust. In an emergency, call your local emergency number."
     )
     with_contact = insights.safety_note(insights.LowMoodPattern(6, 7), "  Dr Lee, 020 7946 0000 ")
-    assert with_contact.endswith("someone you trust. Your support contact: Dr Lee, 020 7946 0000.")
+    assert with_contact.endswith(
+        "someone you trust. Your support contact: Dr Lee, 020 7946 0000. "
+        "In an emergency, call your local emergency number."
+    )
 
 
 # --- the sleep hint ---------------------------------------------------------------------------
@@ -203,3 +206,23 @@ def test_lines_never_diagnose():
         lowered = text.lower()
         for word in ("depress", "disorder", "symptom", "diagnos", "cure", "failed", "missed"):
             assert word not in lowered
+
+
+# --- the dashboard's line for today -------------------------------------------------------------
+
+
+def test_today_line_fits_the_day():
+    walk = PlannedActivity(date=TODAY.isoformat(), kind="walk", minutes=20)
+    done = PlannedActivity(date=TODAY.isoformat(), kind="run", minutes=20, status="done")
+    morning = CheckIn(date=TODAY.isoformat(), mood=2, energy=1)
+    # With today's check-in: the same line as after the check-in.
+    assert insights.today_line(morning, [walk], TODAY, 0, 3) == insights.line_back(morning, [walk], TODAY)
+    # Without one: today's plan, then what was done, then the week.
+    assert insights.today_line(None, [walk], TODAY, 0, 3).startswith("Planned for today: Walk, 20 min.")
+    assert insights.today_line(None, [walk, done], TODAY, 1, 3) == "You've moved today. Well done."
+    assert insights.today_line(None, [], TODAY, 3, 3) == "This week's goal is met. Rest days count too."
+    assert insights.today_line(None, [], TODAY, 1, 3) == "A short walk counts, and so does a rest day."
+    # An old check-in or another day's plan says nothing about today.
+    other = PlannedActivity(date=ago(1), kind="walk", minutes=20)
+    old = CheckIn(date=ago(1), mood=5)
+    assert insights.today_line(old, [other], TODAY, 1, 3) == "A short walk counts, and so does a rest day."

@@ -45,8 +45,9 @@ def test_the_note_once_a_day_and_marked_in_the_store(store):
     low_days(store, 4)
     first = save(store, TODAY.isoformat(), TODAY, mood=1)
     assert first.safety_note == (
-        "Your mood was low on 5 of your last 5 check-ins. runmate can't carry this alone: please talk to "
-        "your doctor or someone you trust. Your support contact: Sam [bold]x[/]."
+        "Your mood was low on 5 of your last 5 check-ins. You don't have to carry this alone: please talk to "
+        "your doctor or someone you trust. Your support contact: Sam [bold]x[/]. "
+        "In an emergency, call your local emergency number."
     )
     settings = store.settings()
     assert settings.safety_note_shown == TODAY.isoformat()
@@ -93,7 +94,7 @@ def test_a_busy_file_after_the_save_still_shows_the_note(data_dir):
     store = BusySettingsStore(data_dir)
     low_days(store, 4)
     result = save(store, TODAY.isoformat(), TODAY, mood=1)
-    assert result.safety_note is not None and "can't carry this alone" in result.safety_note
+    assert result.safety_note is not None and "have to carry this alone" in result.safety_note
     assert [c.mood for c in Store(data_dir).checkins()][-1] == 1
 
 
