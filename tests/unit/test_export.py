@@ -69,7 +69,7 @@ def test_ics_matches_its_golden_file_and_a_calendar_reads_it():
     walk = events["a1@runmate.local"]
     assert walk.decoded("DTSTART") == dt.datetime(2026, 3, 2, 7, 30)
     assert walk.decoded("DTEND") == dt.datetime(2026, 3, 2, 7, 55)  # 25 minutes done
-    assert str(walk["SUMMARY"]) == "Walk, 20 min, 07:30, with Sam (done)"
+    assert str(walk["SUMMARY"]) == "Walk, 25 min, 07:30, with Sam (done)"  # the minutes moved, shown once
     assert "park; sunny, cold" in str(walk["DESCRIPTION"])
     assert "Done" in str(walk["DESCRIPTION"])
     swim = events["a5@runmate.local"]
