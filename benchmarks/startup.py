@@ -21,7 +21,7 @@ from benchmarks.terminal import Terminal
 BARE_APP = str(Path(__file__).with_name("bare_app.py"))
 # Text each mode's screen draws once its data is shown (update them when a screen's words change).
 DRAWN = {
-    "dashboard": "of the last",
+    "dashboard": "days this week",  # the Today panel, once the data is read
     "checkin": "Check-in for",
     "plan": "This week, ",
     "journal": "Reflections · ",
