@@ -37,11 +37,15 @@ def _written_elsewhere(data_dir: Path) -> None:
 # name -> keys pressed after start-up (a function in the list runs there, on the data folder)
 SHOTS: dict[str, list[str | Callable[[Path], None]]] = {
     "dashboard": [],
+    "dashboard-year": ["y", "left", "left"],
+    "dashboard-day": ["y", "left", "left", "enter"],
     "checkin": ["c"],
     "checkin-filled": ["c", "4", "3", "2", "7", ".", "5", "enter", "4", *"Bright", "space", *"morning"],
     "plan": ["p"],
     "plan-add": ["p", "a"],
     "plan-done": ["p", "down", "space"],
+    "plan-log": ["p", "l"],
+    "plan-starter": ["p", "S"],
     "help": ["question_mark"],
     "settings": ["s"],
     "checkin-clash": ["c", "3", "2", _written_elsewhere, "ctrl+s"],
@@ -49,6 +53,9 @@ SHOTS: dict[str, list[str | Callable[[Path], None]]] = {
     "journal-write": ["j", "n"],
     "journal-search": ["j", "slash", *"park"],
 }
+# The same, on the smallest terminal runmate is made for.
+SMALL = (80, 24)
+SMALL_SHOTS: dict[str, list[str | Callable[[Path], None]]] = {"dashboard-80x24": [], "plan-80x24": ["p"]}
 
 
 async def _settle(app: RunmateApp, pilot) -> None:
@@ -59,12 +66,19 @@ async def _settle(app: RunmateApp, pilot) -> None:
     await pilot.pause()
 
 
-async def shoot(data_dir: Path, name: str, keys: list[str | Callable[[Path], None]], *, welcomed: bool = True) -> Path:
+async def shoot(
+    data_dir: Path,
+    name: str,
+    keys: list[str | Callable[[Path], None]],
+    *,
+    welcomed: bool = True,
+    size: tuple[int, int] = SIZE,
+) -> Path:
     store = Store(data_dir)
     if not welcomed:
         store.update_settings(lambda s: setattr(s, "welcomed", False))
     app = RunmateApp(store=store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _settle(app, pilot)
         for key in keys:
             if callable(key):
@@ -86,6 +100,10 @@ async def main() -> int:
             work = Path(tmp) / name
             shutil.copytree(source, work)
             print(await shoot(work, name, keys))
+        for name, keys in SMALL_SHOTS.items():
+            work = Path(tmp) / name
+            shutil.copytree(source, work)
+            print(await shoot(work, name, keys, size=SMALL))
         work = Path(tmp) / "welcome"
         shutil.copytree(source, work)
         print(await shoot(work, "welcome", [], welcomed=False))
