@@ -17,7 +17,10 @@ from runmate.models import (
     now_iso,
 )
 
-SCHEMA_VERSION = 1
+# 2: an activity's minutes may be unknown (null, brought in from another app) and it may have a
+# distance_km. Nothing in a version 1 file changes; the number tells an older runmate that the file
+# is newer than it is, instead of calling a null minutes damaged.
+SCHEMA_VERSION = 2
 
 META = "_meta"
 CHECKINS = "checkins"
@@ -77,4 +80,9 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 holds no unknown minutes and no distances: its records are already version 2."""
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}

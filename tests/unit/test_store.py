@@ -34,6 +34,7 @@ from runmate.store import datafile as datafile_module
 from runmate.store import files as files_module
 from runmate.store import lock as lock_module
 from runmate.store.lock import Lock as _Lock
+from runmate.store.schema import data_version
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -585,6 +586,21 @@ def test_any_operation_migrates_an_old_file(data_dir):
     assert replaced
     assert len(list(data_dir.glob("*.bak"))) == 1
     assert [c.mood for c in Store(data_dir).checkins()] == [3, 1]
+
+
+def test_a_version_1_file_moves_up_unchanged_after_a_backup(data_dir):
+    """Version 2 lets an activity's minutes be unknown (an older runmate then says the file is newer
+    rather than damaged); a version 1 file moves up unchanged, after a backup."""
+    data_dir.mkdir(mode=0o700)
+    v1 = {**GOOD, "_meta": {"1": {"schema": 1}}}
+    raw = json.dumps(v1).encode()
+    (data_dir / "runmate.json").write_bytes(raw)
+    Store(data_dir).check()
+    (backup,) = data_dir.glob("runmate.json.v1-*.bak")
+    assert backup.read_bytes() == raw
+    now = orjson.loads((data_dir / "runmate.json").read_bytes())
+    assert now == {**v1, "_meta": {"1": {"schema": 2}}}
+    assert data_version(now) == SCHEMA_VERSION == 2
 
 
 def test_json_holding_none_of_runmates_tables_is_not_taken_over(data_dir):
