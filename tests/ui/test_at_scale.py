@@ -177,11 +177,11 @@ async def monkey(app_factory, data_dir: Path, presses: int, seed: int, keys: lis
 
 
 async def test_random_keys_never_crash_the_app(app_factory, data_dir):
-    await monkey(app_factory, data_dir, presses=120, seed=1, keys=NAVIGATION + TYPING + SAVING)
+    await monkey(app_factory, data_dir, presses=60, seed=1, keys=NAVIGATION + TYPING + SAVING)
 
 
 async def test_random_keys_without_saving_keys_change_no_record(app_factory, data_dir):
-    await monkey(app_factory, data_dir, presses=120, seed=2, keys=NAVIGATION + TYPING)
+    await monkey(app_factory, data_dir, presses=60, seed=2, keys=NAVIGATION + TYPING)
 
 
 # Keys a seed in the heavy run (three seeds each): RUNMATE_MONKEY_KEYS=N for a shorter or longer run.

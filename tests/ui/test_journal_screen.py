@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
-from ui_helpers import TODAY, open_mode, screen_text, settle, shell, until
+from ui_helpers import TODAY, RecordingApp, open_mode, screen_text, settle, shell, until
 
 from runmate.app import RunmateApp
 from runmate.journal import prompt_for
@@ -59,11 +59,12 @@ def seed(data_dir: Path) -> Store:
     return store
 
 
-def quiet_app(data_dir: Path) -> RunmateApp:
-    """An app that only notices outside writes when a test says so (no polling)."""
+def quiet_app(data_dir: Path, mode: str | None = None) -> RunmateApp:
+    """An app that only notices outside writes when a test says so (no polling), starting in
+    ``mode`` (by default the dashboard; test_shell.py covers the keys that open the others)."""
     store = Store(data_dir)
     store.update_settings(lambda s: setattr(s, "welcomed", True))
-    return RunmateApp(store=store, today=TODAY, poll_interval=600)
+    return RecordingApp(store=store, today=TODAY, poll_interval=600, mode=mode)
 
 
 async def press(pilot, *keys: str) -> None:
@@ -88,7 +89,7 @@ def shown(app) -> list[str]:
 
 async def test_the_list_is_newest_first_beside_the_reader_and_text_is_literal(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         assert shown(app) == [
@@ -110,7 +111,7 @@ async def test_the_list_is_newest_first_beside_the_reader_and_text_is_literal(da
 
 
 async def test_an_empty_journal_invites_without_asking(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "journal")
         assert "Nothing written yet." in screen_text(app)
@@ -119,7 +120,7 @@ async def test_an_empty_journal_invites_without_asking(data_dir):
 
 async def test_at_80_columns_the_reader_takes_the_screen_and_esc_goes_back(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_mode(pilot, "journal")
         assert "Rain run." in screen_text(app) and "Silly and wet" not in screen_text(app)
@@ -136,7 +137,7 @@ async def test_at_80_columns_the_reader_takes_the_screen_and_esc_goes_back(data_
 
 async def test_write_and_save_a_new_reflection(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
         await press(pilot, "n")
@@ -154,7 +155,7 @@ async def test_write_and_save_a_new_reflection(data_dir):
 
 
 async def test_unicode_is_kept_exactly(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     text = "Café naïve 日本語の日記 🏃‍♀️ 🌧️ שלום مرحبا e\u0301"
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
@@ -169,7 +170,7 @@ async def test_unicode_is_kept_exactly(data_dir):
 
 
 async def test_an_empty_reflection_is_not_saved(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "n", "space", "enter", "ctrl+s")
@@ -179,7 +180,7 @@ async def test_an_empty_reflection_is_not_saved(data_dir):
 
 
 async def test_escape_asks_before_throwing_text_away(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
         await press(pilot, "n")
@@ -206,7 +207,7 @@ async def test_escape_asks_before_throwing_text_away(data_dir):
 
 async def test_edit_keeps_the_link_and_delete_asks_first(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
         await press(pilot, "down", "e")
@@ -232,7 +233,7 @@ async def test_edit_keeps_the_link_and_delete_asks_first(data_dir):
 
 async def test_search_filters_as_you_type_in_any_case(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
         await press(pilot, "slash")
@@ -253,7 +254,7 @@ async def test_search_filters_as_you_type_in_any_case(data_dir):
 
 async def test_tags_are_listed_and_filter(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "t")
@@ -269,7 +270,7 @@ async def test_tags_are_listed_and_filter(data_dir):
 
 async def test_months_and_on_this_day(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "m")
@@ -288,7 +289,7 @@ async def test_months_and_on_this_day(data_dir):
 
 async def test_everything_lists_notes_that_open_in_their_own_screen(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "f")
@@ -317,7 +318,7 @@ async def test_everything_lists_notes_that_open_in_their_own_screen(data_dir):
 
 async def test_an_edit_from_the_shell_is_never_silently_overwritten(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "e")
@@ -344,7 +345,7 @@ async def test_an_edit_from_the_shell_is_never_silently_overwritten(data_dir):
 
 async def test_an_untouched_text_follows_the_file(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_mode(pilot, "journal")
         await press(pilot, "e")
@@ -360,7 +361,7 @@ async def test_an_untouched_text_follows_the_file(data_dir):
 
 async def test_a_reflection_deleted_in_the_shell_is_saved_again_only_when_asked(data_dir):
     seed(data_dir)
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="journal")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "journal")
         await press(pilot, "e")
@@ -380,7 +381,7 @@ async def test_a_reflection_deleted_in_the_shell_is_saved_again_only_when_asked(
 async def test_after_a_tick_the_plan_offers_a_few_words_and_links_them(data_dir):
     store = Store(data_dir)
     walk = store.add_activity(PlannedActivity(date="2026-11-24", kind="walk", minutes=30))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_mode(pilot, "plan")
         week = app.screen.query_one("#plan-week")
@@ -405,7 +406,7 @@ async def test_after_a_tick_the_plan_offers_a_few_words_and_links_them(data_dir)
 async def test_the_offer_is_easy_to_skip(data_dir):
     store = Store(data_dir)
     walk = store.add_activity(PlannedActivity(date="2026-11-25", kind="walk", minutes=30))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, "plan")
         week = app.screen.query_one("#plan-week")

@@ -50,7 +50,7 @@ def add(data_dir: Path, day: str, **fields) -> PlannedActivity:
 
 async def test_done_dialog_takes_any_character_and_explains(data_dir, app_factory):
     add(data_dir, TODAY.isoformat())
-    app = app_factory()
+    app = app_factory(mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "space")
@@ -68,7 +68,7 @@ async def test_done_dialog_takes_any_character_and_explains(data_dir, app_factor
 
 
 async def test_activity_dialog_minutes_explain_instead_of_crashing(data_dir, app_factory):
-    app = app_factory()
+    app = app_factory(mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "a")
@@ -82,7 +82,7 @@ async def test_activity_dialog_minutes_explain_instead_of_crashing(data_dir, app
 
 
 async def test_checkin_sleep_explains_instead_of_crashing(data_dir, app_factory):
-    app = app_factory()
+    app = app_factory(mode="checkin")
     async with app.run_test() as pilot:
         screen = await open_mode(pilot, "checkin")
         await press(pilot, "3", "tab", "tab")
@@ -98,7 +98,7 @@ async def test_checkin_sleep_explains_instead_of_crashing(data_dir, app_factory)
 
 
 async def test_weeks_step_up_to_the_last_week_and_no_further(app_factory):
-    app = app_factory(today=dt.date(2999, 12, 20))
+    app = app_factory(today=dt.date(2999, 12, 20), mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_mode(pilot, "plan")
         await press(pilot, "right_square_bracket", "right_square_bracket")
@@ -110,7 +110,7 @@ async def test_weeks_step_up_to_the_last_week_and_no_further(app_factory):
 
 
 async def test_weeks_step_back_to_the_first_week_and_no_further(app_factory):
-    app = app_factory(today=dt.date(1900, 1, 10))
+    app = app_factory(today=dt.date(1900, 1, 10), mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_mode(pilot, "plan")
         await press(pilot, "left_square_bracket", "left_square_bracket")
@@ -119,7 +119,7 @@ async def test_weeks_step_back_to_the_first_week_and_no_further(app_factory):
 
 
 async def test_checkin_days_step_back_to_the_first_day_and_no_further(app_factory):
-    app = app_factory(today=dt.date(1900, 1, 2))
+    app = app_factory(today=dt.date(1900, 1, 2), mode="checkin")
     async with app.run_test() as pilot:
         screen = await open_mode(pilot, "checkin")
         await press(pilot, "left_square_bracket", "left_square_bracket")
@@ -129,7 +129,7 @@ async def test_checkin_days_step_back_to_the_first_day_and_no_further(app_factor
 
 async def test_move_dialog_arrows_stop_at_the_end_of_the_calendar(data_dir, app_factory):
     add(data_dir, "2999-12-31")
-    app = app_factory(today=dt.date(2999, 12, 31))
+    app = app_factory(today=dt.date(2999, 12, 31), mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "m")
@@ -146,7 +146,7 @@ async def test_move_dialog_arrows_stop_at_the_end_of_the_calendar(data_dir, app_
 
 
 async def test_the_starter_program_that_would_run_past_the_end_is_refused(data_dir, app_factory):
-    app = app_factory(today=dt.date(2999, 12, 1))
+    app = app_factory(today=dt.date(2999, 12, 1), mode="plan")
     async with app.run_test(size=(100, 34)) as pilot:
         await open_mode(pilot, "plan")
         await press(pilot, "S")
@@ -239,7 +239,7 @@ async def test_text_from_the_file_never_reaches_the_terminal_raw(data_dir, app_f
 
 async def test_a_form_saved_with_an_escaped_note_left_as_it_was_keeps_the_note_exactly(data_dir, app_factory):
     Store(data_dir).save_checkin(CheckIn(date=TODAY.isoformat(), mood=3, note=f"mine {ESCAPES}"))
-    app = app_factory(settings=Settings(welcomed=True, name=f"Kim {ESCAPES}"))
+    app = app_factory(settings=Settings(welcomed=True, name=f"Kim {ESCAPES}"), mode="checkin")
     async with app.run_test() as pilot:
         screen = await open_mode(pilot, "checkin")
         assert not screen.has_unsaved_changes()

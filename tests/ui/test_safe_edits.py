@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import TODAY, asks, open_mode, screen_text, settle, shell, until
+from ui_helpers import TODAY, RecordingApp, asks, open_mode, screen_text, settle, shell, until
 
 from runmate.app import RunmateApp
 from runmate.models import CheckIn, PlannedActivity, Settings
@@ -17,18 +17,19 @@ from runmate.store import Store
 DAY = TODAY.isoformat()
 
 
-def quiet_app(data_dir: Path) -> RunmateApp:
-    """An app that only notices outside writes when a test says so (no polling)."""
+def quiet_app(data_dir: Path, mode: str | None = None) -> RunmateApp:
+    """An app that only notices outside writes when a test says so (no polling), starting in
+    ``mode`` (by default the dashboard; test_shell.py covers the keys that open the others)."""
     store = Store(data_dir)
     store.update_settings(lambda s: setattr(s, "welcomed", True))
-    return RunmateApp(store=store, today=TODAY, poll_interval=600)
+    return RecordingApp(store=store, today=TODAY, poll_interval=600, mode=mode)
 
 
 # --- the check-in -----------------------------------------------------------------------------
 
 
 async def test_check_in_on_an_empty_day_keeps_the_shells_values_and_asks_about_mood(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="checkin")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "checkin")
         await pilot.press("3")  # mood 3 (okay); focus moves on to energy
@@ -59,7 +60,7 @@ async def test_check_in_on_an_empty_day_keeps_the_shells_values_and_asks_about_m
 
 
 async def test_keeping_the_other_value_and_going_back_to_editing(data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="checkin")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_mode(pilot, "checkin")
         await pilot.press("2", "4")  # mood 2, energy 4
@@ -81,7 +82,7 @@ async def test_keeping_the_other_value_and_going_back_to_editing(data_dir):
 
 async def test_untouched_fields_follow_the_file_while_the_person_edits(data_dir):
     Store(data_dir).save_checkin(CheckIn(date=DAY, mood=2, energy=2, note="morning"))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="checkin")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_mode(pilot, "checkin")
         await pilot.press("4")  # mood 2 -> 4, not saved yet
@@ -100,7 +101,7 @@ async def test_untouched_fields_follow_the_file_while_the_person_edits(data_dir)
 
 async def test_a_check_in_deleted_in_the_shell_is_only_saved_again_when_asked(data_dir):
     Store(data_dir).save_checkin(CheckIn(date=DAY, mood=2, note="morning"))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="checkin")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_mode(pilot, "checkin")
         await pilot.press("4")
@@ -168,7 +169,7 @@ async def test_the_goal_dialog_asks_when_the_goal_changed_on_both_sides(data_dir
 
 async def test_the_activity_dialog_saved_unchanged_keeps_a_move_from_the_shell(data_dir):
     a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await pilot.press("e")
@@ -191,7 +192,7 @@ async def test_the_activity_dialog_saved_unchanged_keeps_a_move_from_the_shell(d
 
 async def test_an_activity_deleted_in_the_shell_is_not_made_again(data_dir):
     a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_mode(pilot, "plan")
         await pilot.press("e")
@@ -208,7 +209,7 @@ async def test_an_activity_deleted_in_the_shell_is_not_made_again(data_dir):
 
 
 def test_clash_question_snapshot(snap_compare, data_dir):
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="checkin")
 
     async def clash(pilot) -> None:
         await open_mode(pilot, "checkin")
@@ -222,7 +223,7 @@ def test_clash_question_snapshot(snap_compare, data_dir):
 
 async def test_an_open_activity_dialog_follows_a_move_but_keeps_what_was_typed(data_dir):
     a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20, note="park"))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         plan = await open_mode(pilot, "plan")
         await pilot.press("e")
@@ -263,7 +264,7 @@ async def test_an_open_goal_dialog_follows_a_new_why(data_dir):
 
 async def test_ticking_off_keeps_how_it_felt_when_given_in_the_shell_meanwhile(data_dir):
     a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await pilot.press("space")
@@ -278,7 +279,7 @@ async def test_ticking_off_keeps_how_it_felt_when_given_in_the_shell_meanwhile(d
 
 async def test_ticking_off_asks_when_the_same_feeling_was_given_in_the_shell(data_dir):
     a = Store(data_dir).add_activity(PlannedActivity(date=DAY, kind="walk", minutes=20))
-    app = quiet_app(data_dir)
+    app = quiet_app(data_dir, mode="plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mode(pilot, "plan")
         await pilot.press("space")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -47,30 +48,39 @@ def asks_to_leave(app) -> bool:
 # -- modes ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("start", list(MODE_KEYS))
-async def test_mode_keys_switch_from_every_mode(app_factory, start):
+# A walk through the modes that takes every step from one mode to another (and to itself) once:
+# 16 presses prove each mode key works from every mode, in one app.
+MODE_WALK = "ddcdpdjccpcjppjjd"
+
+
+async def test_mode_keys_switch_from_every_mode(app_factory):
+    assert set(pairwise(MODE_WALK)) == {(a, b) for a in MODE_KEYS for b in MODE_KEYS}
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(start)
         await settle(pilot)
-        for key, (mode, screen_type) in MODE_KEYS.items():
-            await pilot.press(start)
-            await settle(pilot)
-            assert app.current_mode == MODE_KEYS[start][0]
+        assert app.current_mode == "dashboard"  # the walk starts where the app starts
+        for before, key in pairwise(MODE_WALK):
+            assert app.current_mode == MODE_KEYS[before][0]
             await pilot.press(key)
             await settle(pilot)
-            assert app.current_mode == mode
+            mode, screen_type = MODE_KEYS[key]
+            assert app.current_mode == mode, (before, key)
             assert isinstance(app.screen, screen_type)
             assert len(app.screen_stack) == 1
 
 
-@pytest.mark.parametrize("opener", ["s", "question_mark", "f1"])
-async def test_mode_keys_work_from_settings_and_help(app_factory, opener):
+# ? and f1 open the same help screen (test_help_lists_the_screen_and_app_keys opens it with each):
+# the help run takes turns between them.
+@pytest.mark.parametrize("openers", [("s",), ("question_mark", "f1")], ids=["settings", "help"])
+async def test_mode_keys_work_from_settings_and_help(app_factory, openers):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        for key, (mode, screen_type) in MODE_KEYS.items():
-            await pilot.press("p")  # start somewhere else than the target, mostly
-            await settle(pilot)
+        await settle(pilot)
+        # The app starts on the dashboard; each key is pressed from the mode the one before opened.
+        for n, key in enumerate("cpjd"):
+            mode, screen_type = MODE_KEYS[key]
+            assert app.current_mode != mode  # starts somewhere else than the target
+            opener = openers[n % len(openers)]
             await pilot.press(opener)
             await settle(pilot)
             assert isinstance(app.screen, SettingsScreen if opener == "s" else HelpScreen)
