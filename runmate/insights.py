@@ -23,8 +23,9 @@ from runmate.models import (
 # --- a check-in in words ---------------------------------------------------------------------
 
 
-def describe_checkin(checkin: CheckIn) -> str:
-    """'mood 4 (good), energy 3 (okay), sleep 7.5 h' – only the parts that were filled in."""
+def checkin_parts(checkin: CheckIn) -> list[str]:
+    """['mood 4 (good)', 'energy 3 (okay)', 'sleep 7.5 h', 'sleep quality 4 (good)']: the values
+    that were filled in, each in words (the note is not among them)."""
     parts = [f"mood {scale_text('mood', checkin.mood)}"]
     if checkin.energy is not None:
         parts.append(f"energy {scale_text('energy', checkin.energy)}")
@@ -34,9 +35,12 @@ def describe_checkin(checkin: CheckIn) -> str:
         parts.append(f"sleep {hours_text(checkin.sleep_hours)}")
     if checkin.sleep_quality is not None:
         parts.append(f"sleep quality {scale_text('sleep_quality', checkin.sleep_quality)}")
-    if checkin.note:
-        parts.append("a note")
-    return ", ".join(parts)
+    return parts
+
+
+def describe_checkin(checkin: CheckIn) -> str:
+    """'mood 4 (good), energy 3 (okay), sleep 7.5 h' – only the parts that were filled in."""
+    return ", ".join(checkin_parts(checkin) + (["a note"] if checkin.note else []))
 
 
 def saved_sentence(checkin: CheckIn, replaced: bool, today: dt.date) -> str:

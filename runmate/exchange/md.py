@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from runmate import plans
+from runmate import insights, plans
 from runmate.exchange.data import Snapshot
-from runmate.formatting import hours_text, long_date, scale_text
+from runmate.formatting import long_date
 from runmate.models import CheckIn, JournalEntry, PlannedActivity
 from runmate.textsafe import visible
 
@@ -28,18 +28,7 @@ def _block(text: str) -> list[str]:
 
 
 def _checkin(c: CheckIn) -> list[str]:
-    bits = [f"mood {scale_text('mood', c.mood)}"]
-    if c.energy is not None:
-        bits.append(f"energy {scale_text('energy', c.energy)}")
-    if c.stress is not None:
-        bits.append(f"stress {scale_text('stress', c.stress)}")
-    if c.sleep_hours is not None:
-        sleep = f"sleep {hours_text(c.sleep_hours)}"
-        if c.sleep_quality is not None:
-            sleep += f", {scale_text('sleep_quality', c.sleep_quality)}"
-        bits.append(sleep)
-    elif c.sleep_quality is not None:
-        bits.append(f"sleep quality {scale_text('sleep_quality', c.sleep_quality)}")
+    bits = insights.checkin_parts(c)
     lines = ["**Check-in:** " + " · ".join(bits)]
     if c.note:
         lines += ["", f"*Note:* {_text(c.note)}"]
