@@ -16,13 +16,13 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.worker import Worker, WorkerFailed, WorkType, get_current_worker
+from textual.worker import WorkerFailed, WorkType, get_current_worker
 
 from runmate.formatting import long_date
 from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
-from runmate.screens.base import ASKING, DayChange, OverlayScreen, RunmateScreen
+from runmate.screens.base import ASKING, CalmWorkers, DayChange, OverlayScreen, RunmateScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.dashboard import DashboardScreen
 from runmate.store import Change, DataFileError, Store, StoreError
@@ -72,7 +72,7 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(App[None], inherit_bindings=False):
+class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
     """runmate's app. Screens reach the store, today's date and the settings through it.
 
     Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.
@@ -434,29 +434,6 @@ class RunmateApp(App[None], inherit_bindings=False):
         except DataFileError as error:
             self.show_data_problem(error)
             return True
-
-    def run_worker(
-        self,
-        work: WorkType[Any],
-        name: str | None = "",
-        group: str = "default",
-        description: str = "",
-        exit_on_error: bool = True,
-        start: bool = True,
-        exclusive: bool = False,
-        thread: bool = False,
-    ) -> Worker[Any]:
-        # The app's own workers (and @work methods) meet a damaged file calmly, like the screens'.
-        return super().run_worker(
-            self.calm_about_damage(work, thread=thread),
-            name=name,
-            group=group,
-            description=description,
-            exit_on_error=exit_on_error,
-            start=start,
-            exclusive=exclusive,
-            thread=thread,
-        )
 
     def calm_about_damage(self, work: WorkType[Any], *, thread: bool) -> WorkType[Any]:
         """``work`` for a worker, made to show the damaged-file screen if it meets a damaged file.

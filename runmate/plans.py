@@ -503,8 +503,7 @@ def describe_plan(a: PlannedActivity) -> str:
     """'Run, 20 min + 5 min warm-up, 07:30, with Sam' (no status, no note); a done activity shows
     the minutes actually moved; the distance follows the minutes when known ('Run, 31 min, 5.2 km'),
     and 'minutes not known' stands in when they are not."""
-    minutes = a.actual_minutes if a.status == STATUS_DONE and a.actual_minutes is not None else a.minutes
-    parts = [a.label, amount_text(minutes, a.distance_km) + (f" + {a.warmup} min warm-up" if a.warmup else "")]
+    parts = [a.label, amount_text(a.shown_minutes, a.distance_km) + (f" + {a.warmup} min warm-up" if a.warmup else "")]
     if a.time:
         parts.append(a.time)
     if a.with_whom:

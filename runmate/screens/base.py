@@ -77,6 +77,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkType, get_current_worker
 
@@ -126,7 +127,37 @@ def problem_text(error: Exception, store: Store) -> str:
     return str(error)
 
 
-class _RunmateScreenMixin:
+class CalmWorkers:
+    """Textual's ``run_worker`` (used by ``@work`` too), with a damaged file shown calmly: every
+    worker of the app and of its screens runs through ``RunmateApp.calm_about_damage``."""
+
+    app: Any
+
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        runmate: Any = self if isinstance(self, App) else self.app  # the app itself, or a screen's app
+        return super().run_worker(  # type: ignore[misc]
+            runmate.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
+
+class _RunmateScreenMixin(CalmWorkers):
     """The link from a screen to the app, the store and today's date."""
 
     app: Any
@@ -188,29 +219,6 @@ class _RunmateScreenMixin:
                 app.call_from_thread(deliver, result)
 
         return self.run_worker(job, thread=True, exclusive=exclusive, group=group)
-
-    def run_worker(
-        self,
-        work: WorkType[Any],
-        name: str | None = "",
-        group: str = "default",
-        description: str = "",
-        exit_on_error: bool = True,
-        start: bool = True,
-        exclusive: bool = False,
-        thread: bool = False,
-    ) -> Worker[Any]:
-        """Textual's run_worker (used by ``@work`` too), with a damaged file shown calmly."""
-        return super().run_worker(  # type: ignore[misc]
-            self.runmate.calm_about_damage(work, thread=thread),
-            name=name,
-            group=group,
-            description=description,
-            exit_on_error=exit_on_error,
-            start=start,
-            exclusive=exclusive,
-            thread=thread,
-        )
 
     def on_mount(self) -> None:
         # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().

@@ -93,8 +93,7 @@ def day_line(day: dt.date, today: dt.date, a: PlannedActivity | None, *, first: 
         parts.append(("○ ", "dim"))
     wide = width >= WIDE
     kind = f"{a.label:<{KIND_WIDTH}}" if wide else a.label
-    moved = a.actual_minutes if a.status == STATUS_DONE and a.actual_minutes is not None else a.minutes
-    shown = "?" if moved is None else str(moved)  # ?: not known (brought in from elsewhere)
+    shown = "?" if a.shown_minutes is None else str(a.shown_minutes)  # ?: not known (brought in from elsewhere)
     minutes = f"  {shown:>3} min" if wide else f"  {shown} min"
     warmup = f" +{a.warmup} warm-up" if a.warmup else ""
     parts.append((kind, "dim" if resting else "bold"))
