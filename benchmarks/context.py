@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import compileall
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -52,8 +54,18 @@ class Context:
         return folder
 
     def prepare(self) -> None:
+        """The data folders, and runmate's bytecode as an installed copy has it.
+
+        ``pip install .`` compiles every module once; a working copy without ``__pycache__`` (or a
+        shell with PYTHONDONTWRITEBYTECODE set) would compile them again at every start, which no
+        one who installed runmate waits for.
+        """
+        import runmate
         from runmate.models import Settings
         from runmate.store import Store
+
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the programs started from here keep it
+        compileall.compile_dir(Path(runmate.__file__).parent, quiet=1)
 
         Store(self.empty).save_settings(Settings(welcomed=True))
         subprocess.run(
