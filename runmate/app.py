@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import inspect
 import sys
@@ -39,6 +40,14 @@ STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
+# Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).
+WARM_UP_AFTER = 0.25
+# The modes not shown first: the module and class of each one's screen.
+LATER_MODES = {
+    "checkin": ("runmate.screens.checkin", "CheckInScreen"),
+    "plan": ("runmate.screens.plan", "PlanScreen"),
+    "journal": ("runmate.screens.journal", "JournalScreen"),
+}
 SETTINGS = "runmate.screens.settings"
 # App actions that stay off while the data file can't be read.
 BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette", "export"}
@@ -53,6 +62,13 @@ def _lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
 
     make.__qualname__ = name
     return make
+
+
+def screen_stylesheets(screen_type: type[Screen[Any]]) -> list[Path]:
+    """The stylesheet files ``screen_type`` reads when it opens, named as Textual names them."""
+    paths = screen_type.CSS_PATH if isinstance(screen_type.CSS_PATH, list) else [screen_type.CSS_PATH]
+    here = Path(inspect.getfile(screen_type)).parent
+    return [(here / path).resolve() for path in paths if path]
 
 
 def _showing(screen: object, module: str, name: str) -> bool:
@@ -85,9 +101,7 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
     # area, the plan's dialogs) on their first visit. Textual makes a mode's screen on its first visit.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "dashboard": DashboardScreen,
-        "checkin": _lazy_screen("runmate.screens.checkin", "CheckInScreen"),
-        "plan": _lazy_screen("runmate.screens.plan", "PlanScreen"),
-        "journal": _lazy_screen("runmate.screens.journal", "JournalScreen"),
+        **{mode: _lazy_screen(module, name) for mode, (module, name) in LATER_MODES.items()},
     }
     DEFAULT_MODE = "dashboard"
     COMMANDS = {RunmateCommands}
@@ -103,6 +117,7 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
         data_problem: DataFileError | None = None,
         today: dt.date | Callable[[], dt.date] | None = None,
         poll_interval: float | None = POLL_INTERVAL,
+        warm_up_after: float | None = WARM_UP_AFTER,
     ):
         """``today``: a fixed date (screenshots, tests), or a clock to ask for the date (tests that
         move it past midnight); None is the local date."""
@@ -127,7 +142,12 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
             dt.date.today if today is None else today if callable(today) else (lambda: today)
         )
         self._day = self.today()
+        # Both before the first frame, so it is drawn once with them.
+        self.sub_title = long_date(self._day)  # the header's date
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.poll_interval = poll_interval
+        self.warm_up_after = warm_up_after
         self._marker: Change | None = None
         self._poll_timer: Timer | None = None
         self._exiting = False
@@ -178,10 +198,31 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
 
     # -- start ---------------------------------------------------------------------------------
 
+    def on_ready(self) -> None:
+        # `runmate` starts the app with garbage collection off (see cli.run_app). What was made
+        # until now lives as long as the app: frozen, later collections never look at it again.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.set_threshold(10_000, 20, 20)
+            gc.enable()
+        if self.warm_up_after is not None and self.data_problem is None:
+            self.set_timer(self.warm_up_after, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Get the other modes ready while no one waits: import their screens, read their stylesheets.
+
+        Their first visit then does neither. A screen that brings stylesheets not read yet makes
+        Textual parse all the CSS again and restyle every screen, on top of the two full CSS
+        refreshes it makes for any new mode screen.
+        """
+        for module, name in LATER_MODES.values():
+            screen_type = getattr(importlib.import_module(module), name)
+            for path in screen_stylesheets(screen_type):
+                if not self.stylesheet.has_source(str(path), ""):
+                    self.stylesheet.read(path)
+        self.stylesheet.parse()
+
     def on_mount(self) -> None:
-        self.sub_title = long_date(self._day)  # the header's date
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
         if self.data_problem is not None:
             return
         self._marker = self.store.change_marker()

@@ -56,6 +56,7 @@ class DashboardScreen(RunmateScreen):
         self.trend_days = TREND_RANGES[0]
         self.note_hidden_on: dt.date | None = None  # the day the person hid the low-mood note
         self._covered = False
+        self._legend = ""  # the line under the trends, as last shown
         self._note_shown = False
 
     def compose(self) -> ComposeResult:
@@ -110,9 +111,7 @@ class DashboardScreen(RunmateScreen):
             if self.data is not None and self.data.summary.today != self.today():
                 self.load()
             return
-        self.action_top()
-        if self.data is not None:
-            self.load()
+        self.action_top()  # nothing to read again: a change or a new day has already been shown
 
     def load(self) -> None:
         today = self.today()
@@ -158,12 +157,18 @@ class DashboardScreen(RunmateScreen):
         days = self.trend_days
         later = TREND_RANGES[(TREND_RANGES.index(days) + 1) % len(TREND_RANGES)]
         title = "the last year" if days == 365 else f"the last {days} days"
-        self.query_one("#trends-card").border_title = f"Mood and sleep, {title}"
-        self.query_one("#trends-card").border_subtitle = f"t: {RANGE_WORDS[later]}"
+        # Called again once the chart has its width, mostly to the same words: a title set again
+        # draws the screen again, so only what changed is set.
+        card = self.query_one("#trends-card")
+        if card.border_title != (heading := f"Mood and sleep, {title}"):
+            card.border_title = heading
+        if card.border_subtitle != (keys := f"t: {RANGE_WORDS[later]}"):
+            card.border_subtitle = keys
         chart = self.query_one("#mood-chart", TrendChart)
-        self.query_one("#trends-legend", Static).update(
-            Text(f"{chart.span().capitalize()}; a gap is a day with nothing noted.", style="dim")
-        )
+        legend = f"{chart.span().capitalize()}; a gap is a day with nothing noted."
+        if legend != self._legend:
+            self._legend = legend
+            self.query_one("#trends-legend", Static).update(Text(legend, style="dim"))
 
     # -- keys ----------------------------------------------------------------------------------
 

@@ -101,10 +101,6 @@ class PlanScreen(RunmateScreen):
         if self.data is not None:
             self._show(self.data)
 
-    def on_screen_resume(self) -> None:
-        if self.data is not None:
-            self.reload()
-
     # -- the RunmateScreen contract ------------------------------------------------------------
 
     def data_changed(self) -> None:

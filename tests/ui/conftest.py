@@ -20,17 +20,19 @@ def make_app(
     settings: Settings | None = None,
     poll_interval: float | None = None,
     mode: str | None = None,
+    warm_up_after: float | None = None,
 ):
     """A RunmateApp on ``data_dir`` that records its notifications, starting in ``mode`` (by
     default the dashboard). By default the first-run welcome is marked as seen, and the app does
-    not look for changes made elsewhere (a test about that passes a poll_interval)."""
+    not look for changes made elsewhere (a test about that passes a poll_interval), and it does not
+    get the other modes ready ahead of their visits (a test about that passes warm_up_after)."""
     store = Store(data_dir)
     if settings is not None or welcomed:
         chosen = settings or Settings()
         chosen.welcomed = welcomed if settings is None else chosen.welcomed
         store.save_settings(chosen)
     store.check()
-    return RecordingApp(store=store, today=today, poll_interval=poll_interval, mode=mode)
+    return RecordingApp(store=store, today=today, poll_interval=poll_interval, mode=mode, warm_up_after=warm_up_after)
 
 
 @pytest.fixture

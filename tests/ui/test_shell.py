@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from itertools import pairwise
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import WorkerFailed
 from ui_helpers import ProbeScreen, make_probe_app, paste, screen_text, settle
 
-from runmate.app import RunmateApp
+from runmate.app import LATER_MODES, RunmateApp, screen_stylesheets
 from runmate.models import CheckIn, Settings
 from runmate.palette import COMMANDS, RunmateCommands
 from runmate.screens.checkin import CheckInScreen
@@ -67,6 +68,29 @@ async def test_mode_keys_switch_from_every_mode(app_factory):
             assert app.current_mode == mode, (before, key)
             assert isinstance(app.screen, screen_type)
             assert len(app.screen_stack) == 1
+
+
+async def test_the_warm_up_readies_the_other_modes_and_changes_nothing_they_show(app_factory):
+    """Soon after the start the app imports the other modes' screens and reads their stylesheets,
+    so a first visit does neither; each mode then looks exactly as it does without the warm-up."""
+    shown: dict[float | None, dict[str, str]] = {}
+    for warm_up_after in (None, 0.01):
+        app = app_factory(warm_up_after=warm_up_after)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.pause(0.05)  # the warm-up's timer
+            read_ahead = [
+                app.stylesheet.has_source(str(path), "")
+                for module, name in LATER_MODES.values()
+                for path in screen_stylesheets(getattr(importlib.import_module(module), name))
+            ]
+            assert read_ahead and all(read_ahead) is (warm_up_after is not None)
+            shown[warm_up_after] = {}
+            for key in "cpjd":
+                await pilot.press(key)
+                await settle(pilot)
+                shown[warm_up_after][key] = screen_text(app)
+    assert shown[0.01] == shown[None]
 
 
 # ? and f1 open the same help screen (test_help_lists_the_screen_and_app_keys opens it with each):

@@ -124,12 +124,14 @@ async def footer_line(pilot) -> str:
 class RecordingApp(RunmateApp):
     """A RunmateApp for tests: it keeps every notification it is asked to show, and it can start in
     another mode than the dashboard (a test about one screen need not open it by its key first;
-    test_shell.py covers the keys)."""
+    test_shell.py covers the keys). It skips the warm-up of the other modes unless asked
+    (``warm_up_after``): their first visit reads their screen and stylesheets itself, as it does
+    when a person is quicker than the warm-up; test_shell.py covers the warm-up."""
 
-    def __init__(self, *args: Any, mode: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mode: str | None = None, warm_up_after: float | None = None, **kwargs: Any) -> None:
         if mode is not None:
             self.DEFAULT_MODE = mode  # read by App.__init__
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, warm_up_after=warm_up_after, **kwargs)
         self.notifications: list[Notification] = []
 
     def notify(
