@@ -27,6 +27,7 @@ from runmate.screens.base import ASKING, CalmWorkers, DayChange, OverlayScreen, 
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.dashboard import DashboardScreen
 from runmate.store import Change, DataFileError, Store, StoreError
+from runmate.stylesheet import RunmateStylesheet
 from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
@@ -135,6 +136,7 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
             self.DEFAULT_MODE = DAMAGED_MODE  # type: ignore[misc]  # read by App.__init__ for this app only
         super().__init__()
+        self.stylesheet = RunmateStylesheet(variables=self.get_css_variables())
         self.add_mode(DAMAGED_MODE, _lazy_screen("runmate.screens.damaged", "DamagedDataScreen"))
         self.store = store
         self.data_problem = data_problem
