@@ -412,6 +412,12 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
     def screen_opened(self, screen: Screen[Any]) -> None:
         """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
         self._open_screens.append(screen)
+        if screen is not self._open_screens[0] and self.screen_stack[:1] == [screen]:
+            # A mode's screen, opened after the start. Textual refreshes the CSS for a new mode
+            # screen before it is mounted, and so once more on its next showing; a refresh now,
+            # while this first visit has time to spare, keeps that first return as quick as later
+            # ones.
+            self.call_after_refresh(self.refresh_css, animate=False)
 
     def screen_closed(self, screen: Screen[Any]) -> None:
         if screen in self._open_screens:

@@ -93,6 +93,27 @@ async def test_the_warm_up_readies_the_other_modes_and_changes_nothing_they_show
     assert shown[0.01] == shown[None]
 
 
+async def test_coming_back_to_a_mode_does_not_refresh_all_the_css(app_factory, monkeypatch):
+    """A first return to a mode is as quick as later ones: Textual refreshes the whole CSS on a mode
+    screen's next showing if it was still being mounted at its first, so the app does it on the
+    first visit instead (RunmateApp.screen_opened)."""
+    app = app_factory()
+    refreshes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in "cpjd":
+            await pilot.press(key)
+            await settle(pilot)
+        refresh_css = app.refresh_css
+        monkeypatch.setattr(
+            app, "refresh_css", lambda *a, **k: (refreshes.append(app.current_mode), refresh_css(*a, **k))
+        )
+        for key in "cpjdcpjd":
+            await pilot.press(key)
+            await settle(pilot)
+    assert refreshes == []
+
+
 # ? and f1 open the same help screen (test_help_lists_the_screen_and_app_keys opens it with each):
 # the help run takes turns between them.
 @pytest.mark.parametrize("openers", [("s",), ("question_mark", "f1")], ids=["settings", "help"])
