@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import gc
 import sys
 from pathlib import Path
@@ -67,8 +68,13 @@ def _opens_app(arguments: list[str]) -> bool:
     return True
 
 
+@functools.cache
 def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """runmate's parser, and each command's own parser by its name."""
+    """runmate's parser, and each command's own parser by its name.
+
+    Built once per process (parsing does not change them): building costs a few milliseconds,
+    which a process calling ``main`` many times (the tests do, thousands of times) paid at each call.
+    """
     parent = _data_dir_parent()
     parser = Parser(
         prog="runmate",
