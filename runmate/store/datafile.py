@@ -18,13 +18,19 @@ Safety rules, all enforced here:
   becomes a DataFileError naming the file); the mode of a link's target or of another user's
   file is never changed;
 - a file that is not valid runmate data is never written over. Records are JSON objects whose
-  known fields have the types of their dataclass in ``models.py`` (``records.py``).
+  known fields have the types of their dataclass in ``models.py`` (``records.py``);
+- every record is checked whenever the file is read, unless the file holds exactly the bytes this
+  runmate version last wrote there (``runmate.json.checked`` holds their SHA-256): those were
+  checked record by record as they were changed. Any other bytes (an edit by hand, a restored
+  copy, another runmate version's write) are checked in full.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -34,6 +40,7 @@ from typing import Any, TypeVar
 import orjson
 from tinydb import TinyDB
 
+from runmate import __version__
 from runmate.paths import DATA_FILE_NAME
 from runmate.store.backups import Backup, list_backups, save_backup
 from runmate.store.errors import DataFileError, NotFound
@@ -41,6 +48,7 @@ from runmate.store.files import (
     UnsafeFile,
     atomic_write_bytes,
     file_identity,
+    open_regular,
     owned_by_someone_else,
     prepare_folder,
     read_regular,
@@ -91,6 +99,7 @@ class DataFile:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE_NAME
         self.lock_path = self.data_dir / (DATA_FILE_NAME + ".lock")
+        self.checked_path = self.data_dir / (DATA_FILE_NAME + ".checked")
         self._prepared = False
         self.shared_folder = False
         """True when the data folder has the sticky bit (shared on purpose, like /tmp); its mode is
@@ -192,7 +201,7 @@ class DataFile:
                 f"{SCHEMA_VERSION})",
                 advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
             )
-        if version == SCHEMA_VERSION:
+        if version == SCHEMA_VERSION and not self._written_here(raw):
             self._check_records(data)
         return data
 
@@ -231,6 +240,37 @@ class DataFile:
         lock.write_generation(lock.read_generation() + 1)
         atomic_write_bytes(self.path, payload)
         self._kept = (self._key(lock), data)
+        self._note_written(payload)
+
+    # -- bytes written here --------------------------------------------------------------------
+
+    @staticmethod
+    def _fingerprint(raw: bytes) -> bytes:
+        return f"runmate {__version__} sha256 {hashlib.sha256(raw).hexdigest()}".encode()
+
+    def _note_written(self, payload: bytes) -> None:
+        """Remember that the data file holds ``payload``, whose records were each checked as they
+        were changed. A note that is lost or left half-written only means a full check next time,
+        so it is written in place, without a sync."""
+        with contextlib.suppress(OSError, UnsafeFile):
+            fd = open_regular(self.checked_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            try:
+                os.write(fd, self._fingerprint(payload))
+            finally:
+                os.close(fd)
+
+    def _written_here(self, raw: bytes) -> bool:
+        """Whether ``raw`` is exactly what this runmate version last wrote to the data file."""
+        try:
+            found = read_regular(self.checked_path)
+        except (OSError, UnsafeFile):
+            return False
+        if found is None:
+            return False
+        note, st = found
+        if owned_by_someone_else(st):
+            return False
+        return note == self._fingerprint(raw)
 
     # -- opening and migrating -----------------------------------------------------------------
 
@@ -346,6 +386,7 @@ class DataFile:
             self._kept = None
             lock.write_generation(lock.read_generation() + 1)
             atomic_write_bytes(self.path, raw)
+            self._note_written(raw)  # checked in full just above (or the very bytes noted before)
             return chosen.path, before
 
     def change_marker(self) -> Change:

@@ -81,7 +81,7 @@ def kill_and_check(folder: Path, kills: int, seed: int) -> int:
     store = Store(folder)
     store.check()  # what runmate does at start: a temporary file left by a kill goes, the data stays
     assert {c.date for c in store.checkins()} >= acknowledged
-    assert sorted(p.name for p in folder.iterdir()) == ["runmate.json", "runmate.json.lock"]
+    assert sorted(p.name for p in folder.iterdir()) == ["runmate.json", "runmate.json.checked", "runmate.json.lock"]
     ids = [c.id for c in store.checkins()]
     assert len(ids) == len(set(ids))
     return len(acknowledged)

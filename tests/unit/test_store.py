@@ -50,8 +50,10 @@ def filled(store: Store) -> Store:
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Files other than the data file and its lock (temporary files, backups...)."""
-    return sorted(p.name for p in folder.iterdir() if p.name not in ("runmate.json", "runmate.json.lock"))
+    """Files other than the data file, its lock and its note of what was written (temporary files,
+    backups...)."""
+    kept = ("runmate.json", "runmate.json.lock", "runmate.json.checked")
+    return sorted(p.name for p in folder.iterdir() if p.name not in kept)
 
 
 # --- atomic writes ----------------------------------------------------------------------------
@@ -738,3 +740,45 @@ def test_fill_demo_refuses_a_folder_with_records(store):
     with pytest.raises(NotEmpty):
         store.fill_demo(data)
     assert len(store.checkins()) == 1
+
+
+# -- the note of what was written here ------------------------------------------------------------
+
+
+def count_full_checks(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = datafile_module.tables_problem
+
+    def counting(data):
+        calls.append(1)
+        return real(data)
+
+    monkeypatch.setattr(datafile_module, "tables_problem", counting)
+    return calls
+
+
+def test_bytes_runmate_wrote_itself_are_not_checked_record_by_record_again(data_dir, monkeypatch):
+    Store(data_dir).save_checkin(CheckIn(date="2026-11-20", mood=3))
+    calls = count_full_checks(monkeypatch)
+    fresh = Store(data_dir)
+    fresh.check()
+    assert [c.mood for c in fresh.checkins()] == [3]
+    assert calls == []
+    assert stat.S_IMODE(os.stat(data_dir / "runmate.json.checked").st_mode) == 0o600
+
+
+def test_any_other_bytes_are_checked_in_full(data_dir, monkeypatch):
+    store = Store(data_dir)
+    store.save_checkin(CheckIn(date="2026-11-20", mood=3))
+    raw = store.path.read_bytes()
+    assert b'"mood":3' in raw
+    store.path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))  # an edit by hand, same shape
+    with pytest.raises(DataFileError, match="mood 9"):
+        Store(data_dir).check()
+    store.path.write_bytes(raw)
+    # A note left by another runmate version, or damaged, means a full check.
+    for note in (b"runmate 0.0.1 sha256 " + (data_dir / "runmate.json.checked").read_bytes().split()[-1], b"\x00"):
+        (data_dir / "runmate.json.checked").write_bytes(note)
+        calls = count_full_checks(monkeypatch)
+        Store(data_dir).check()
+        assert calls == [1]
