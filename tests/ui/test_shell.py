@@ -79,6 +79,7 @@ async def test_the_warm_up_readies_the_other_modes_and_changes_nothing_they_show
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             await pilot.pause(0.05)  # the warm-up's timer
+            await settle(pilot)
             read_ahead = [
                 app.stylesheet.has_source(str(path), "")
                 for module, name in LATER_MODES.values()
