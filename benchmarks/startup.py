@@ -135,28 +135,21 @@ def measure(ctx: Context) -> list[Row]:
         b_first, a_again, b_again = bare_modes(ctx)
         bare_first.append(b_first)
         bare_again.extend([a_again, b_again])
-    for mode, values in firsts.items():
-        rows.append(
-            Row(
-                f"first visit: {mode}, 10 years",
-                median(values),
-                baseline_name="bare mode, first visit",
-                baseline=median(bare_first),
-                limit=200,
-                ratio_target=False,
+    for label, by_mode, baseline_name, baseline, limit in (
+        ("first visit: {}", firsts, "bare mode, first visit", bare_first, 200),
+        ("first return to {}", agains, "bare mode, revisit", bare_again, 80),
+    ):
+        for mode, values in by_mode.items():
+            rows.append(
+                Row(
+                    f"{label.format(mode)}, 10 years",
+                    median(values),
+                    baseline_name=baseline_name,
+                    baseline=median(baseline),
+                    limit=limit,
+                    ratio_target=False,
+                )
             )
-        )
-    for mode, values in agains.items():
-        rows.append(
-            Row(
-                f"first return to {mode}, 10 years",
-                median(values),
-                baseline_name="bare mode, revisit",
-                baseline=median(bare_again),
-                limit=80,
-                ratio_target=False,
-            )
-        )
     rows.append(
         Row(
             "later returns, slowest of the four modes, 10 years",

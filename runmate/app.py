@@ -41,6 +41,9 @@ STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
+# Garbage collection once the app runs: fewer, larger collections than Python's (700, 10, 10); the
+# tests run with the same (tests/conftest.py).
+GC_THRESHOLDS = (10_000, 20, 20)
 # Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).
 WARM_UP_AFTER = 0.25
 # The modes not shown first: the module and class of each one's screen.
@@ -205,7 +208,7 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
         # until now lives as long as the app: frozen, later collections never look at it again.
         if not gc.isenabled():
             gc.freeze()
-            gc.set_threshold(10_000, 20, 20)
+            gc.set_threshold(*GC_THRESHOLDS)
             gc.enable()
         if self.warm_up_after is not None and self.data_problem is None:
             self.set_timer(self.warm_up_after, self.warm_up)

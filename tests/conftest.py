@@ -15,7 +15,9 @@ def pytest_configure(config: pytest.Config) -> None:
     With Python's default (a young collection every 700 new objects, a full one every 100 of
     those) a UI test spent a quarter of its time collecting, more as a worker's heap grew.
     """
-    gc.set_threshold(10_000, 20, 20)
+    from runmate.app import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
