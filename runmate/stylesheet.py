@@ -29,3 +29,12 @@ class RunmateStylesheet(Stylesheet):
         # since the last parse (all of it after a change of variables) and keeps the rules in use
         # if the CSS has an error, as Textual's does.
         self.parse()
+
+    def shared_rules_key(self) -> tuple[object, ...]:
+        """What the rules that may match any widget come from: the CSS variables and every source
+        but a widget type's own scoped default CSS. Such a source matches only widgets of its
+        type, and Textual reads it as the first of them mounts, so it never changes how a widget
+        already styled should look. Where two keys are equal, every widget styled in between was
+        styled with the rules in use (``runmate.screens.styled`` compares them)."""
+        shared = [source for source in self.source.values() if not (source.is_defaults and source.scope)]
+        return (*shared, *self.parsed_with.items())

@@ -85,6 +85,7 @@ from runmate.edits import Edit
 from runmate.models import ValidationError
 from runmate.screens.clash import ClashScreen
 from runmate.screens.confirm import ConfirmScreen
+from runmate.screens.styled import StyledOnce
 from runmate.store import Conflict, DataFileError, RecordGone, StoreError
 from runmate.textsafe import visible
 
@@ -311,11 +312,11 @@ class _RunmateScreenMixin(CalmWorkers):
         """Called when the person chose to leave without saving: drop the edits here."""
 
 
-class RunmateScreen(_RunmateScreenMixin, Screen):
+class RunmateScreen(_RunmateScreenMixin, StyledOnce, Screen):
     """A mode screen: it reads the store through the app and reloads when data changes."""
 
 
-class OverlayScreen(_RunmateScreenMixin, Screen):
+class OverlayScreen(_RunmateScreenMixin, StyledOnce, Screen):
     """A screen pushed over the current mode (help, settings, welcome); app keys work on it."""
 
     def before_close(self) -> None:

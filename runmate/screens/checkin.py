@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -199,7 +199,7 @@ class CheckInScreen(RunmateScreen):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def on_screen_suspend(self) -> None:
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         # Still in the stack: a question or the help is on top, and the user comes back to the
         # same day. Not in it: another mode took over, and coming back starts on today.
         self._covered = self in self.app.screen_stack
@@ -209,7 +209,7 @@ class CheckInScreen(RunmateScreen):
         check-in's note here). Unsaved changes to another day are asked about first."""
         self._open_next = day
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self._open_next is not None:
             day, self._open_next = self._open_next, None
             # A screen made just now is resumed twice; the second time must not go back to today.

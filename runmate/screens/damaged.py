@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from runmate.screens.styled import StyledOnce
 from runmate.store import DataFileError
 from runmate.textsafe import visible
 from runmate.widgets.footer import Footer
@@ -23,7 +24,7 @@ def friendly_path(path: Path) -> str:
         return str(path)
 
 
-class DamagedDataScreen(Screen):
+class DamagedDataScreen(StyledOnce, Screen):
     """Names the file, says what went wrong and what to do. Only q works here; nothing is written."""
 
     CSS_PATH = "damaged.tcss"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -101,11 +101,11 @@ class DashboardScreen(RunmateScreen):
     def data_changed(self) -> None:
         self.load()
 
-    def on_screen_suspend(self) -> None:
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
         # Still in the stack: the day view or the help is on top, and coming back keeps the place.
         self._covered = self in self.app.screen_stack
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self._covered:
             self._covered = False
             if self.data is not None and self.data.summary.today != self.today():

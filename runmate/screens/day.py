@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -83,7 +84,7 @@ class DayScreen(OverlayScreen):
     def data_changed(self) -> None:
         self.load()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.records is not None:
             self.load()
 

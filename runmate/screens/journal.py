@@ -114,7 +114,7 @@ class JournalScreen(RunmateScreen):
         self.query_one("#journal-error").display = False
         self._load()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.query_one(EntryList).today = self.today()
         if self._loaded_once and self._draft is None:
             self.query_one(EntryList).focus()

@@ -31,11 +31,12 @@ from runmate.models import (
     parse_day,
     parse_settings,
 )
+from runmate.screens.styled import StyledOnce
 from runmate.textsafe import as_stored, visible
 from runmate.widgets.scale import ScalePicker
 
 
-class PlanDialog(ModalScreen):
+class PlanDialog(StyledOnce, ModalScreen):
     """A small centred dialog: escape cancels, ctrl+s saves."""
 
     CSS_PATH = "plan.tcss"

@@ -48,6 +48,26 @@ def test_new_variables_or_a_new_source_are_parsed():
     assert any("Button" in rule.selectors for rule in sheet.rules)
 
 
+def test_the_shared_rules_key_ignores_only_a_widget_types_own_default_css():
+    sheet = RunmateStylesheet(variables=FIRST)
+    sheet.add_source(CSS, read_from=("test", "CSS"))
+    key = sheet.shared_rules_key()
+    # A widget type's scoped default CSS matches only widgets of that type.
+    sheet.add_source(
+        "ScalePicker { height: 3; }", read_from=("scale", "DEFAULT_CSS"), is_default_css=True, scope="ScalePicker"
+    )
+    assert sheet.shared_rules_key() == key
+    for change in (
+        lambda: sheet.add_source("Label { color: red; }", read_from=("test", "more")),
+        lambda: sheet.add_source("Label { color: red; }", read_from=("any", "DEFAULT_CSS"), is_default_css=True),
+        lambda: sheet.add_source("Static { color: $panel; }", read_from=("test", "CSS")),
+        lambda: sheet.set_variables(OTHER),
+    ):
+        change()
+        assert sheet.shared_rules_key() != key
+        key = sheet.shared_rules_key()
+
+
 async def test_the_app_follows_a_change_of_theme(app_factory):
     app = app_factory(mode="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
