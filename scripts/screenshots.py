@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
@@ -104,9 +105,20 @@ async def main() -> int:
             work = Path(tmp) / name
             shutil.copytree(source, work)
             print(await shoot(work, name, keys, size=SMALL))
-        work = Path(tmp) / "welcome"
+        # The welcome names the data folder: where a new user's is, under a home made for the shot
+        # (shown as ~/...), so the picture is the same on every run.
+        home = Path(tmp) / "home"
+        work = home / ".local" / "share" / "runmate"
         shutil.copytree(source, work)
-        print(await shoot(work, "welcome", [], welcomed=False))
+        real_home = os.environ.get("HOME")
+        os.environ["HOME"] = str(home)
+        try:
+            print(await shoot(work, "welcome", [], welcomed=False))
+        finally:
+            if real_home is None:
+                os.environ.pop("HOME")
+            else:
+                os.environ["HOME"] = real_home
     return 0
 
 
