@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import WorkerFailed, WorkType, get_current_worker
 
 from runmate.formatting import long_date
+from runmate.key_order import KeysInOrder
 from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
@@ -92,7 +93,7 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
+class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
     """runmate's app. Screens reach the store, today's date and the settings through it.
 
     Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.
@@ -202,6 +203,11 @@ class RunmateApp(CalmWorkers, App[None], inherit_bindings=False):
         self.day_signal.publish(change)
 
     # -- start ---------------------------------------------------------------------------------
+
+    def keys_wait_for(self) -> list[Any]:
+        """The next key waits for the app's workers, but not for those waiting on the person's answer
+        to a question (see ``ask``): the answer is what the next keys give."""
+        return [worker for worker in super().keys_wait_for() if worker not in self.workers_waiting]
 
     def on_ready(self) -> None:
         # `runmate` starts the app with garbage collection off (see cli.run_app). What was made

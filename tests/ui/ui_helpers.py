@@ -49,7 +49,8 @@ async def settle(pilot) -> None:
     Round after round, let the screen process what is pending and wait for every running worker
     (store reads and writes): a save's worker starts the reload that follows it, and that reload may
     start another; a message handled may post the next one (a field's change reaching its screen).
-    Done when no worker runs and no widget on a shown screen has a message waiting. A worker
+    Done when no worker runs, no key waits for the one before it (``app.keys_waiting``, see
+    runmate.key_order) and no widget on a shown screen has a message waiting. A worker
     cancelled or failed along the way counts as done (the test's own assertions say whether that
     was right). A worker waiting for the person to answer a question (``app.workers_waiting``, see
     ``RunmateApp.ask``) is not waited for: the test gives the answer.
@@ -62,7 +63,7 @@ async def settle(pilot) -> None:
     for _ in range(SETTLE_ROUNDS):
         await pilot.pause(0)
         busy = [w for w in list(app.workers) if not w.is_finished and w not in app.workers_waiting]
-        if busy:
+        if busy or app.keys_waiting:
             await asyncio.sleep(0.002)
         elif not any(node.message_queue_size for node in _message_pumps(app)):
             return
