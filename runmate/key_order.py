@@ -73,6 +73,8 @@ class KeysInOrder:
         Then what the key set off is done as well: a message a widget sent on taking it (a text
         field's Submitted, say), and a screen it opened, which puts the focus in its first field.
         """
+        if serial != self._key_serial or not self._key_busy:
+            return  # the key's wait ran out: the keys after it have gone on
         for at, node in enumerate(nodes):
             if node.call_later(self._after_each, nodes[at + 1 :], serial):
                 return  # the rest once this node has come to it
