@@ -28,7 +28,7 @@ from runmate.screens.base import ASKING, CalmWorkers, DayChange, OverlayScreen, 
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.dashboard import DashboardScreen
 from runmate.store import Change, DataFileError, Store, StoreError
-from runmate.stylesheet import RunmateStylesheet
+from runmate.stylesheet import RunmateStylesheet, read_new
 from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
@@ -227,10 +227,7 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
         refreshes it makes for any new mode screen.
         """
         for module, name in LATER_MODES.values():
-            screen_type = getattr(importlib.import_module(module), name)
-            for path in screen_stylesheets(screen_type):
-                if not self.stylesheet.has_source(str(path), ""):
-                    self.stylesheet.read(path)
+            read_new(self.stylesheet, screen_stylesheets(getattr(importlib.import_module(module), name)))
         self.stylesheet.parse()
 
     def on_mount(self) -> None:

@@ -9,7 +9,18 @@ a source again only when it is new or the variables changed. Styles are applied 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import PurePath
+
 from textual.css.stylesheet import Stylesheet
+
+
+def read_new(stylesheet: Stylesheet, paths: Iterable[str | PurePath]) -> None:
+    """Read each stylesheet file of ``paths`` that ``stylesheet`` has not read yet (named as Textual
+    names a screen's CSS_PATH; one read already is not read again)."""
+    for path in paths:
+        if not stylesheet.has_source(str(path), ""):
+            stylesheet.read(path)
 
 
 class RunmateStylesheet(Stylesheet):

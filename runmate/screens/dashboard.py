@@ -56,7 +56,6 @@ class DashboardScreen(RunmateScreen):
         self.trend_days = TREND_RANGES[0]
         self.note_hidden_on: dt.date | None = None  # the day the person hid the low-mood note
         self._covered = False
-        self._legend = ""  # the line under the trends, as last shown
         self._note_shown = False
 
     def compose(self) -> ComposeResult:
@@ -166,9 +165,9 @@ class DashboardScreen(RunmateScreen):
             card.border_subtitle = keys
         chart = self.query_one("#mood-chart", TrendChart)
         legend = f"{chart.span().capitalize()}; a gap is a day with nothing noted."
-        if legend != self._legend:
-            self._legend = legend
-            self.query_one("#trends-legend", Static).update(Text(legend, style="dim"))
+        shown = self.query_one("#trends-legend", Static)
+        if str(shown.content) != legend:
+            shown.update(Text(legend, style="dim"))
 
     # -- keys ----------------------------------------------------------------------------------
 

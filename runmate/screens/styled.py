@@ -27,6 +27,8 @@ from textual.app import App
 from textual.geometry import Size
 from textual.types import NoActiveAppError
 
+from runmate.stylesheet import read_new
+
 
 def breakpoint_classes(screen: Any, app: App[Any], size: Size) -> list[str]:
     """The breakpoint classes Textual gives ``screen`` at ``size``: for the width and for the
@@ -70,9 +72,7 @@ class StyledOnce:
             return
         self.add_class(*breakpoint_classes(self, app, app.size), update=False)
         # The screen's own stylesheets, read now rather than by Textual once it is mounted.
-        for path in self.css_path:
-            if not app.stylesheet.has_source(str(path), ""):
-                app.stylesheet.read(path)
+        read_new(app.stylesheet, self.css_path)
         self.styled_with = _styled_with(app)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
