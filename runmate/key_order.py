@@ -75,9 +75,8 @@ class KeysInOrder:
         """
         if serial != self._key_serial or not self._key_busy:
             return  # the key's wait ran out: the keys after it have gone on
-        for at, node in enumerate(nodes):
-            if node.call_later(self._after_each, nodes[at + 1 :], serial):
-                return  # the rest once this node has come to it
+        if self._go_on_after(nodes, serial):
+            return
         # What the key set off (a field's Submitted on its way up, a new screen opening, loading
         # what it shows) is done once no widget shown has a message waiting and no worker runs.
         try:
@@ -85,12 +84,17 @@ class KeysInOrder:
         except ScreenStackError:  # the app has closed
             return
         waiting = [node for node in [self, *shown.walk_children(with_self=True)] if node.message_queue_size]
-        if waiting:
-            self._after_each(waiting, serial)
-        elif self.keys_wait_for():
+        if self._go_on_after(waiting, serial):
+            return
+        if self.keys_wait_for():
             self.set_timer(WORKER_LOOK, lambda: self._after_each([], serial))  # type: ignore[attr-defined]
         else:
             self.call_later(self._key_done, serial)  # type: ignore[attr-defined]
+
+    def _go_on_after(self, nodes: list[DOMNode], serial: int) -> bool:
+        """Have the first of ``nodes`` that still takes messages go on with the rest once it has come
+        to what it was sent before now. False when none takes it (they are closing): done with them."""
+        return any(node.call_later(self._after_each, nodes[at + 1 :], serial) for at, node in enumerate(nodes))
 
     def keys_wait_for(self) -> list[Worker[Any]]:
         """The workers the next key waits for: all that are running. An app whose workers may wait

@@ -91,3 +91,18 @@ async def test_a_key_dealt_with_slowly_holds_the_next_only_a_moment():
         assert widget.keys == []  # which is still on a
         await asyncio.sleep(0.5)
         assert widget.keys == ["a", "b"]  # in the order typed
+
+
+async def test_a_widget_that_takes_no_more_messages_does_not_hold_up_the_keys(monkeypatch):
+    """A widget with messages waiting that takes nothing more (it is closing) counts as done."""
+    app = SlowApp()
+    async with app.run_test() as pilot:
+        await pilot.pause(0)
+        widget = app.query_one(SlowKeys)
+        monkeypatch.setattr(widget, "call_later", lambda *args, **kwargs: False)
+        burst(app, ["a", "b"])  # "a" keeps the widget busy for a second
+        await asyncio.sleep(0.2)
+        widget.post_message(events.Key("c", "c"))  # one more message waiting on the widget
+        await asyncio.sleep(1.5)
+        assert app.is_running
+        assert widget.keys == ["a", "b", "c"]
