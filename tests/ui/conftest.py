@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 from ui_helpers import TODAY, RecordingApp
 
 from runmate.models import Settings
@@ -41,3 +42,21 @@ def app_factory(data_dir: Path):
         return make_app(data_dir, **kwargs)
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors never blink in a UI test: a blink timer firing while a test looks (or a snapshot is
+    taken) changes what the screen shows, and under load it once failed a journal snapshot.
+
+    Every Input and TextArea, wherever it is made (a screen, a dialog, a widget of runmate's), starts
+    with its public ``cursor_blink`` switched off.
+    """
+    for widget_class in (Input, TextArea):
+        made = widget_class.__init__
+
+        def init(self, *args, __made=made, **kwargs) -> None:
+            __made(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        monkeypatch.setattr(widget_class, "__init__", init)

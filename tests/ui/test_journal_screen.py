@@ -142,6 +142,7 @@ async def test_write_and_save_a_new_reflection(data_dir):
         screen = await open_mode(pilot, "journal")
         await press(pilot, "n")
         assert isinstance(screen.focused, TextArea)
+        assert screen.focused.cursor_blink is False  # tests/ui/conftest.py: no blink in any UI test
         assert prompt_for(TODAY) in screen_text(app)  # the day's prompt over the empty editor
         await type_text(pilot, "Short walk, [bold]dcpjsq[/] #sun")
         assert app.current_mode == "journal"  # letters went into the text, not to the mode keys

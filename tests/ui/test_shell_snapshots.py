@@ -1,7 +1,7 @@
 """Snapshots of the shell's screens at 80x24 and 120x36.
 
 The data folder sits in the test's own home folder, so the path the welcome shows
-("~/.local/share/runmate/runmate.json") is the same on every run; today is fixed; cursors don't blink.
+("~/.local/share/runmate/runmate.json") is the same on every run; today is fixed; cursors don't blink (tests/ui/conftest.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 from ui_helpers import TODAY, settle
 
 from runmate.app import RunmateApp
@@ -28,10 +27,9 @@ def make(welcomed: bool = True, settings: Settings | None = None) -> RunmateApp:
 
 
 async def steady(pilot) -> None:
-    """Wait for workers, and stop cursors blinking so the picture is the same every time."""
+    """Wait for workers, so the picture is the same every time (cursors never blink in UI tests:
+    tests/ui/conftest.py)."""
     await settle(pilot)
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
     await pilot.pause()
 
 
