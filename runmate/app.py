@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import importlib
 import inspect
 import sys
@@ -13,8 +12,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.worker import WorkerFailed, WorkType, get_current_worker
@@ -28,7 +26,6 @@ from runmate.screens.base import ASKING, CalmWorkers, DayChange, OverlayScreen, 
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.dashboard import DashboardScreen
 from runmate.store import Change, DataFileError, Store, StoreError
-from runmate.stylesheet import RunmateStylesheet, read_new
 from runmate.textsafe import visible
 
 DAMAGED_MODE = "damaged"
@@ -42,9 +39,6 @@ STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "
 MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
-# Garbage collection once the app runs: fewer, larger collections than Python's (700, 10, 10); the
-# tests run with the same (tests/conftest.py).
-GC_THRESHOLDS = (10_000, 20, 20)
 # Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).
 WARM_UP_AFTER = 0.25
 # The modes not shown first: the module and class of each one's screen.
@@ -67,13 +61,6 @@ def _lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
 
     make.__qualname__ = name
     return make
-
-
-def screen_stylesheets(screen_type: type[Screen[Any]]) -> list[Path]:
-    """The stylesheet files ``screen_type`` reads when it opens, named as Textual names them."""
-    paths = screen_type.CSS_PATH if isinstance(screen_type.CSS_PATH, list) else [screen_type.CSS_PATH]
-    here = Path(inspect.getfile(screen_type)).parent
-    return [(here / path).resolve() for path in paths if path]
 
 
 def _showing(screen: object, module: str, name: str) -> bool:
@@ -140,7 +127,6 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
             self.DEFAULT_MODE = DAMAGED_MODE  # type: ignore[misc]  # read by App.__init__ for this app only
         super().__init__()
-        self.stylesheet = RunmateStylesheet(variables=self.get_css_variables())
         self.add_mode(DAMAGED_MODE, _lazy_screen("runmate.screens.damaged", "DamagedDataScreen"))
         self.store = store
         self.data_problem = data_problem
@@ -210,25 +196,14 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
         return [worker for worker in super().keys_wait_for() if worker not in self.workers_waiting]
 
     def on_ready(self) -> None:
-        # `runmate` starts the app with garbage collection off (see cli.run_app). What was made
-        # until now lives as long as the app: frozen, later collections never look at it again.
-        if not gc.isenabled():
-            gc.freeze()
-            gc.set_threshold(*GC_THRESHOLDS)
-            gc.enable()
         if self.warm_up_after is not None and self.data_problem is None:
             self.set_timer(self.warm_up_after, self.warm_up)
 
     def warm_up(self) -> None:
-        """Get the other modes ready while no one waits: import their screens, read their stylesheets.
-
-        Their first visit then does neither. A screen that brings stylesheets not read yet makes
-        Textual parse all the CSS again and restyle every screen, on top of the two full CSS
-        refreshes it makes for any new mode screen.
-        """
-        for module, name in LATER_MODES.values():
-            read_new(self.stylesheet, screen_stylesheets(getattr(importlib.import_module(module), name)))
-        self.stylesheet.parse()
+        """Import the other modes' screens while no one waits (after the first frame), so their first
+        visit does not pay for the import. Their stylesheets are read by Textual, as they open."""
+        for module, _ in LATER_MODES.values():
+            importlib.import_module(module)
 
     def on_mount(self) -> None:
         if self.data_problem is not None:
@@ -279,8 +254,9 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
         if self.data_problem is not None:
             return action not in BLOCKED_WHEN_DAMAGED
         if action == "goto" and parameters:
-            # The command palette on top does not count: from it, the current mode is still "here".
-            on_base = len([s for s in self.screen_stack if not isinstance(s, CommandPalette)]) == 1
+            # A dialog or the command palette on top does not count: from there, and in the footer
+            # behind a dialog, the current mode is still "here".
+            on_base = len([s for s in self.screen_stack if not isinstance(s, ModalScreen)]) == 1
             if self.current_mode == parameters[0] and on_base:
                 return None
         if action == "settings" and _showing(self.screen, SETTINGS, "SettingsScreen"):
@@ -418,12 +394,6 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
     def screen_opened(self, screen: Screen[Any]) -> None:
         """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
         self._open_screens.append(screen)
-        if screen is not self._open_screens[0] and self.screen_stack[:1] == [screen]:
-            # A mode's screen, opened after the start. Textual refreshes the CSS for a new mode
-            # screen before it is mounted, and so once more on its next showing; a refresh now,
-            # while this first visit has time to spare, keeps that first return as quick as later
-            # ones.
-            self.call_after_refresh(self.refresh_css, animate=False)
 
     def screen_closed(self, screen: Screen[Any]) -> None:
         if screen in self._open_screens:

@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import datetime as dt
 import functools
-import gc
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -204,9 +203,6 @@ def run_app(ctx: Context) -> int:
     except OSError as exc:
         complain(ctx.err, os_problem(exc, ctx.data_dir))
         return EXIT_DATA
-    # No garbage collections while the app starts (they cost a start with ten years of data
-    # about 10%); RunmateApp.on_ready turns them back on.
-    gc.disable()
     from runmate.app import RunmateApp
 
     app = RunmateApp(store=store, data_problem=problem)

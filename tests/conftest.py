@@ -2,33 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
 import pytest
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Fewer, larger garbage collections, as runmate itself runs with (RunmateApp.on_ready).
-
-    With Python's default (a young collection every 700 new objects, a full one every 100 of
-    those) a UI test spent a quarter of its time collecting, more as a worker's heap grew.
-    """
-    from runmate.app import GC_THRESHOLDS
-
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """No more garbage collections once the tests have run.
-
-    pytest's check for exceptions ignored in finalisers collects five times at the end, and the
-    interpreter once more as it exits: each walks the whole heap of a worker that has run hundreds
-    of apps, together about 3 s of a run. What tests left behind is collected as later tests run
-    (and reported with them); freezing it skips only what the last few tests of a worker left.
-    """
-    gc.freeze()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

@@ -85,7 +85,6 @@ from runmate.edits import Edit
 from runmate.models import ValidationError
 from runmate.screens.clash import ClashScreen
 from runmate.screens.confirm import ConfirmScreen
-from runmate.screens.styled import StyledOnce
 from runmate.store import Conflict, DataFileError, RecordGone, StoreError
 from runmate.textsafe import visible
 
@@ -312,11 +311,11 @@ class _RunmateScreenMixin(CalmWorkers):
         """Called when the person chose to leave without saving: drop the edits here."""
 
 
-class RunmateScreen(_RunmateScreenMixin, StyledOnce, Screen):
+class RunmateScreen(_RunmateScreenMixin, Screen):
     """A mode screen: it reads the store through the app and reloads when data changes."""
 
 
-class OverlayScreen(_RunmateScreenMixin, StyledOnce, Screen):
+class OverlayScreen(_RunmateScreenMixin, Screen):
     """A screen pushed over the current mode (help, settings, welcome); app keys work on it."""
 
     def before_close(self) -> None:

@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from runmate import formatting, insights, saving
 from runmate.edits import Edit, rebase, same
@@ -45,7 +45,6 @@ from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.textsafe import as_stored, visible
-from runmate.widgets.footer import Footer
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.

@@ -18,7 +18,6 @@ from textual.widgets import Button, Static
 
 from runmate.edits import Clash
 from runmate.models import SCALE_WORDS
-from runmate.screens.styled import StyledOnce
 
 Choice = Literal["mine", "theirs"]
 
@@ -65,7 +64,7 @@ def value_text(name: str, value: Any) -> str:
     return str(value)
 
 
-class ClashScreen(StyledOnce, ModalScreen[Choice | None]):
+class ClashScreen(ModalScreen[Choice | None]):
     """Ask whose values stay. Dismisses with "mine", "theirs", or None (back to editing).
 
     m keeps mine, o keeps the other, escape goes back to the form with nothing saved. All text,

@@ -9,14 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from runmate.screens.styled import StyledOnce
 from runmate.textsafe import visible
 
 # The id of the "Leave without saving?" question, so the app can tell it is already asking.
 LEAVE_QUESTION_ID = "leave-question"
 
 
-class ConfirmScreen(StyledOnce, ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool]):
     """Ask ``question``; dismisses with True for yes and False for no.
 
     y says yes; n or escape says no; left and right move between the buttons. The safe answer (no)

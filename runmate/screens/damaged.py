@@ -8,12 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from runmate.screens.styled import StyledOnce
 from runmate.store import DataFileError
 from runmate.textsafe import visible
-from runmate.widgets.footer import Footer
 
 
 def friendly_path(path: Path) -> str:
@@ -24,7 +22,7 @@ def friendly_path(path: Path) -> str:
         return str(path)
 
 
-class DamagedDataScreen(StyledOnce, Screen):
+class DamagedDataScreen(Screen):
     """Names the file, says what went wrong and what to do. Only q works here; nothing is written."""
 
     CSS_PATH = "damaged.tcss"

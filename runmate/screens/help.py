@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from runmate import plans
 from runmate.formatting import scale_ends
@@ -25,7 +25,6 @@ from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
 from runmate.store import Store
 from runmate.textsafe import visible
-from runmate.widgets.footer import Footer
 
 # Clearer words for a few of Textual's own bindings, which every screen has; they are listed with
 # the app-wide keys rather than as the screen's own.

@@ -12,10 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from runmate.screens.styled import StyledOnce
 
-
-class PickScreen(StyledOnce, ModalScreen[str | None]):
+class PickScreen(ModalScreen[str | None]):
     """Show ``choices`` (value, label) under ``title``; dismisses with the chosen value, or None.
 
     Labels are shown literally (a tag is the person's own word, never markup).

@@ -31,12 +31,11 @@ from runmate.models import (
     parse_day,
     parse_settings,
 )
-from runmate.screens.styled import StyledOnce
 from runmate.textsafe import as_stored, visible
 from runmate.widgets.scale import ScalePicker
 
 
-class PlanDialog(StyledOnce, ModalScreen):
+class PlanDialog(ModalScreen):
     """A small centred dialog: escape cancels, ctrl+s saves."""
 
     CSS_PATH = "plan.tcss"

@@ -7,13 +7,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, Input, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from runmate.edits import Edit, rebase
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
 from runmate.textsafe import as_stored, visible
-from runmate.widgets.footer import Footer
 
 # The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
 TEXT_FIELDS = (

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from runmate import saving
 from runmate.edits import Edit
@@ -21,7 +21,6 @@ from runmate.models import MAX_NAME, ValidationError
 from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
 from runmate.textsafe import visible
-from runmate.widgets.footer import Footer
 
 INTRO = (
     "runmate keeps you company while you run, walk or move to look after your mood. "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from itertools import pairwise
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import WorkerFailed
 from ui_helpers import ProbeScreen, make_probe_app, paste, screen_text, settle
 
-from runmate.app import LATER_MODES, RunmateApp, screen_stylesheets
+from runmate.app import RunmateApp
 from runmate.models import CheckIn, Settings
 from runmate.palette import COMMANDS, RunmateCommands
 from runmate.screens.checkin import CheckInScreen
@@ -70,9 +69,9 @@ async def test_mode_keys_switch_from_every_mode(app_factory):
             assert len(app.screen_stack) == 1
 
 
-async def test_the_warm_up_readies_the_other_modes_and_changes_nothing_they_show(app_factory):
-    """Soon after the start the app imports the other modes' screens and reads their stylesheets,
-    so a first visit does neither; each mode then looks exactly as it does without the warm-up."""
+async def test_the_warm_up_imports_the_other_modes_and_changes_nothing_they_show(app_factory):
+    """Soon after the start the app imports the other modes' screens (so a first visit does not);
+    each mode then looks exactly as it does without the warm-up, and the warm-up raises nothing."""
     shown: dict[float | None, dict[str, str]] = {}
     for warm_up_after in (None, 0.01):
         app = app_factory(warm_up_after=warm_up_after)
@@ -80,39 +79,12 @@ async def test_the_warm_up_readies_the_other_modes_and_changes_nothing_they_show
             await settle(pilot)
             await pilot.pause(0.05)  # the warm-up's timer
             await settle(pilot)
-            read_ahead = [
-                app.stylesheet.has_source(str(path), "")
-                for module, name in LATER_MODES.values()
-                for path in screen_stylesheets(getattr(importlib.import_module(module), name))
-            ]
-            assert read_ahead and all(read_ahead) is (warm_up_after is not None)
             shown[warm_up_after] = {}
             for key in "cpjd":
                 await pilot.press(key)
                 await settle(pilot)
                 shown[warm_up_after][key] = screen_text(app)
     assert shown[0.01] == shown[None]
-
-
-async def test_coming_back_to_a_mode_does_not_refresh_all_the_css(app_factory, monkeypatch):
-    """A first return to a mode is as quick as later ones: Textual refreshes the whole CSS on a mode
-    screen's next showing if it was still being mounted at its first, so the app does it on the
-    first visit instead (RunmateApp.screen_opened)."""
-    app = app_factory()
-    refreshes: list[str] = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        for key in "cpjd":
-            await pilot.press(key)
-            await settle(pilot)
-        refresh_css = app.refresh_css
-        monkeypatch.setattr(
-            app, "refresh_css", lambda *a, **k: (refreshes.append(app.current_mode), refresh_css(*a, **k))
-        )
-        for key in "cpjdcpjd":
-            await pilot.press(key)
-            await settle(pilot)
-    assert refreshes == []
 
 
 # ? and f1 open the same help screen (test_help_lists_the_screen_and_app_keys opens it with each):
