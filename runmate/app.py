@@ -504,8 +504,12 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
 
 
 def _has_unsaved_changes(screen: Screen[Any]) -> bool:
+    """Whether leaving ``screen`` would lose edits. A check that fails (a bug in a screen) counts as
+    unsaved: the person is asked, rather than the form lost to the bug."""
     check = getattr(screen, "has_unsaved_changes", None)
-    try:
-        return bool(check()) if callable(check) else False
-    except Exception:
+    if not callable(check):
         return False
+    try:
+        return bool(check())
+    except Exception:
+        return True

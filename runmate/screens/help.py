@@ -2,7 +2,8 @@
 scales mean, what the starter program is and where the data lives; and always that runmate is not
 a treatment, with the support contact when one is set.
 
-The list of keys is built from the live bindings, so a screen added later shows up here without changes.
+The list of keys is what Textual has active on the screen, so a screen added later shows up here
+without changes, and a key that does nothing there is not listed.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -61,20 +63,6 @@ def _own_node(node: DOMNode, screen: Screen, app: App) -> bool:
     return node is screen or node is app or type(node).__module__.startswith("runmate")
 
 
-def class_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
-    """(key, binding) for every binding of ``node``'s class and its base classes.
-
-    Read from the ``BINDINGS`` of each class in the MRO, the way Textual merges them: a key bound
-    again in a subclass replaces the base class's bindings for that key and keeps its place.
-    (runmate sets no keymap and never turns off inherited bindings, so this is what the node has.)
-    """
-    merged: dict[str, list[Binding]] = {}
-    for cls in reversed(type(node).__mro__):
-        if issubclass(cls, DOMNode):
-            merged.update(BindingsMap(cls.__dict__.get("BINDINGS", [])).key_to_bindings)
-    return [(key, binding) for key, bindings in merged.items() for binding in bindings]
-
-
 def _keys_text(keys: list[str]) -> str:
     digits = [int(k) for k in keys if len(k) == 1 and k in "0123456789"]
     if len(digits) >= 3 and len(digits) == len(keys) and digits == list(range(digits[0], digits[0] + len(digits))):
@@ -83,56 +71,44 @@ def _keys_text(keys: list[str]) -> str:
 
 
 def collect_keys(app: App, screen: Screen) -> list[KeySection]:
-    """The keys of ``screen`` and of runmate's focusable widgets in it, then the app-wide keys.
+    """The keys that work on ``screen`` right now, then the app-wide keys.
 
-    Every binding with a description is listed, also one that is switched off right now (say
-    "Delete" while nothing is saved yet): the key belongs to the screen all the same. Keys with the
-    same description are shown together ("? or f1", "1-5"). When two bindings share a key, the one
-    that gets it now wins (the focused widget, then its containers, the screen, the app); widgets
-    that are not focused add their keys after that, so help lists the same keys wherever the
-    focus is.
+    Read from what Textual has active there (``Screen.active_bindings``: the focused widget, its
+    containers, the screen and the app, each key where it goes now), so a key is listed only if
+    pressing it does something here: a key its screen or widget turns off for now (``check_action``
+    False: "Delete" while nothing is saved yet) is left out, and one it only greys out (None) is
+    listed. Keys with the same description are shown together ("? or f1", "1-5"). Textual's own
+    widgets (a text field) list no editing keys; the screen's keys come before the focused widget's.
     """
-    focused = screen.focused
-    chain: list[DOMNode] = list(focused.ancestors_with_self) if focused is not None else [screen, app]
-    if screen not in chain:
-        chain.insert(0, screen)
-    if app not in chain:
-        chain.append(app)
-    chain = [node for node in chain if _own_node(node, screen, app)]
-    others = [w for w in screen.query("*") if w.can_focus and w not in chain and _own_node(w, screen, app)]
     here = KeySection("On this screen")
     everywhere = KeySection("Everywhere in runmate")
     by_description: dict[tuple[int, str], KeyRow] = {}
     from_widget: set[int] = set()  # rows of widgets, listed after the screen's own
-    taken: set[str] = set()  # keys of the focus chain: what each key does right now
-    listed: set[tuple[str, str]] = set()  # (key, action) pairs already shown
-    for node in [*chain, *others]:
-        in_chain = node in chain
-        for key, binding in class_bindings(node):
-            if binding.system or key.startswith(SKIP_KEY_PREFIXES):
-                continue
-            if not (binding.description or binding.action in DESCRIPTIONS):
-                continue
-            if in_chain:
-                if key in taken:
-                    continue
-                taken.add(key)
-            elif (key, binding.action) in listed:
-                continue
-            listed.add((key, binding.action))
-            section = everywhere if (node is app or binding.action in DESCRIPTIONS) else here
-            description = DESCRIPTIONS.get(binding.action, binding.description)
-            display = app.get_key_display(binding)
-            slot = (id(section), description)
-            if slot in by_description:
-                if display not in by_description[slot].keys:
-                    by_description[slot].keys.append(display)
-                continue
-            row = KeyRow([display], description, binding.action)
-            by_description[slot] = row
-            section.rows.append(row)
-            if node is not screen and node is not app:
-                from_widget.add(id(row))
+    from textual.widgets import Input, TextArea  # the text area is imported on first use
+
+    # A text field takes every key that types a character (the digits, [ and ], the letters).
+    typing = isinstance(screen.focused, (Input, TextArea))
+    for key, active in screen.active_bindings.items():
+        node, binding = active.node, active.binding
+        if binding.system or key.startswith(SKIP_KEY_PREFIXES) or not _own_node(node, screen, app):
+            continue
+        if typing and key_to_character(key) is not None and key not in ("enter", "tab", "escape"):
+            continue
+        if not (binding.description or binding.action in DESCRIPTIONS):
+            continue
+        section = everywhere if (node is app or binding.action in DESCRIPTIONS) else here
+        description = DESCRIPTIONS.get(binding.action, binding.description)
+        display = app.get_key_display(binding)
+        slot = (id(section), description)
+        if slot in by_description:
+            if display not in by_description[slot].keys:
+                by_description[slot].keys.append(display)
+            continue
+        row = KeyRow([display], description, binding.action)
+        by_description[slot] = row
+        section.rows.append(row)
+        if node is not screen and node is not app:
+            from_widget.add(id(row))
     for section in (here, everywhere):
         for row in section.rows:
             row.keys.sort(key=len)  # "q or ^q", "? or f1": the short key first (stable for "1-5")

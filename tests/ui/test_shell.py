@@ -227,6 +227,27 @@ async def test_help_lists_the_screen_and_app_keys(data_dir, key):
         assert isinstance(app.screen, ProbeScreen)
 
 
+@pytest.mark.parametrize("mode", ["dashboard", "checkin", "plan", "journal"])
+async def test_help_lists_only_keys_that_work_on_the_screen(app_factory, mode):
+    """Every key help lists is one Textual has active on that screen now, with its action; the
+    journal's list scrolls only up and down, so no sideways scrolling is offered there."""
+    app = app_factory(mode=mode)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        active = {(b.binding.action, b.binding.description) for b in screen.active_bindings.values()}
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        here, _ = app.screen.sections
+        assert here.rows
+        for row in here.rows:
+            assert any(action == row.action for action, _ in active), row
+        text = screen_text(app)
+        for nothing in ("Scroll Left", "Scroll Right", "Page Left", "Page Right"):
+            assert nothing not in text
+
+
 async def test_help_on_settings_lists_its_save_key(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -549,6 +570,26 @@ async def test_quit_with_dirty_screen_leaves_when_told(data_dir):
         await pilot.press("y")
         await pilot.pause()
         assert not app.is_running
+
+
+@pytest.mark.parametrize("leave_key", ["q", "c"])
+async def test_a_screen_whose_unsaved_check_fails_is_asked_about(data_dir, monkeypatch, leave_key):
+    """A bug in a screen's has_unsaved_changes never lets quitting or switching skip the question."""
+    app = make_probe_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        probe = app.screen
+
+        def broken() -> bool:
+            raise RuntimeError("a bug in the screen's check")
+
+        monkeypatch.setattr(probe, "has_unsaved_changes", broken)
+        await pilot.press(leave_key)
+        await settle(pilot)
+        assert app.is_running and asks_to_leave(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.is_running and app.screen is probe
 
 
 # -- live data ------------------------------------------------------------------------------------
