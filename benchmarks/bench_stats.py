@@ -1,6 +1,6 @@
 """The dashboard's figures, runmate stats and runmate status on ten years of demo data.
 
-Prints the median (and worst) milliseconds of N runs of stats.figures and stats.stats_summary in
+Prints the median (and worst) milliseconds of N runs of stats.figures and stats_report.stats_report in
 this process, and the wall time of `runmate stats --json` and `runmate status` as subprocesses
 (next to `runmate --version`, which is Python's start-up plus runmate's command line alone).
 
@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from runmate import demo, stats
+from runmate import demo, stats, stats_report
 from runmate.store import Store
 
 
@@ -60,11 +60,17 @@ def main() -> None:
         )
         rows = [
             ("figures (every dashboard panel)", lambda: stats.figures(checkins, activities, settings.goal_days, today)),
-            ("stats_summary, 30 days", lambda: stats.stats_summary(checkins, activities, settings, today, 30)),
-            ("stats_summary, 3660 days", lambda: stats.stats_summary(checkins, activities, settings, today, 3660)),
+            (
+                "stats_summary, 30 days",
+                lambda: stats_report.stats_report(checkins, activities, settings, today, 30).as_dict(),
+            ),
+            (
+                "stats_summary, 3660 days",
+                lambda: stats_report.stats_report(checkins, activities, settings, today, 3660).as_dict(),
+            ),
             (
                 "status_line (all records)",
-                lambda: stats.status_line(checkins, activities, settings, today),
+                lambda: stats_report.status_line(checkins, activities, settings, today),
             ),
             (
                 "store read + records + figures",

@@ -17,16 +17,12 @@ from benchmarks.bare_app import MODE_TEXT, READY
 from benchmarks.context import Context
 from benchmarks.table import Row, median
 from benchmarks.terminal import Terminal
+from runmate.screens.modes import MODES
 
 BARE_APP = str(Path(__file__).with_name("bare_app.py"))
-# Text each mode's screen draws once its data is shown (update them when a screen's words change).
-DRAWN = {
-    "dashboard": "days this week",  # the Today panel, once the data is read
-    "checkin": "Check-in for",
-    "plan": "This week, ",
-    "journal": "Reflections · ",
-}
-MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
+# What each mode shows once its data is read, and its key: from runmate's table of modes.
+DRAWN = {mode.name: mode.drawn for mode in MODES}
+MODE_KEYS = {mode.name: mode.key for mode in MODES}
 SIZE = (80, 24)
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import inspect
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -15,16 +13,17 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.worker import WorkerFailed, WorkType, get_current_worker
+from textual.worker import Worker, WorkerFailed, WorkType, get_current_worker
 
 from runmate.formatting import long_date
 from runmate.key_order import KeysInOrder
 from runmate.models import Settings
 from runmate.palette import RunmateCommands, app_bindings
 from runmate.paths import shared_folder_note
-from runmate.screens.base import ASKING, CalmWorkers, DayChange, OverlayScreen, RunmateScreen
+from runmate.screens import modes
+from runmate.screens.base import ASKING, DayChange, OverlayScreen, RunmateScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
-from runmate.screens.dashboard import DashboardScreen
+from runmate.screens.host import Host
 from runmate.store import Change, DataFileError, Store, StoreError
 from runmate.textsafe import visible
 
@@ -36,37 +35,19 @@ HERE = Path(__file__).parent
 # every later parse of the CSS (and Textual parses it all again when a screen first opens) would
 # pay for them, the first frame included.
 STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "dashboard.tcss"]
-MODE_TITLES = {"dashboard": "Dashboard", "checkin": "Check-in", "plan": "Plan", "journal": "Journal"}
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).
 WARM_UP_AFTER = 0.25
-# The modes not shown first: the module and class of each one's screen.
-LATER_MODES = {
-    "checkin": ("runmate.screens.checkin", "CheckInScreen"),
-    "plan": ("runmate.screens.plan", "PlanScreen"),
-    "journal": ("runmate.screens.journal", "JournalScreen"),
-}
-SETTINGS = "runmate.screens.settings"
 # App actions that stay off while the data file can't be read.
 BLOCKED_WHEN_DAMAGED = {"goto", "settings", "help", "command_palette", "export"}
 
 
-def _lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
-    """A mode's screen, its module imported on the first visit (not before the first frame)."""
+def _damaged_screen() -> Screen[Any]:
+    """The calm damaged-file screen, its module imported only when a file is damaged."""
+    from runmate.screens.damaged import DamagedDataScreen
 
-    def make() -> Screen[Any]:
-        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
-        return screen
-
-    make.__qualname__ = name
-    return make
-
-
-def _showing(screen: object, module: str, name: str) -> bool:
-    """Whether ``screen`` is ``module.name`` (False while that module has not been imported yet)."""
-    loaded = sys.modules.get(module)
-    return loaded is not None and isinstance(screen, getattr(loaded, name))
+    return DamagedDataScreen()
 
 
 def _data_file_error(error: BaseException | None) -> DataFileError | None:
@@ -80,7 +61,7 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
+class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
     """runmate's app. Screens reach the store, today's date and the settings through it.
 
     Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.
@@ -89,13 +70,11 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
     TITLE = "runmate"
     # Absolute, so the path still holds for a subclass defined elsewhere (tests use one).
     CSS_PATH = STYLESHEETS
-    # The first screen is imported with the app; the others (and what only they use: the text
-    # area, the plan's dialogs) on their first visit. Textual makes a mode's screen on its first visit.
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        "dashboard": DashboardScreen,
-        **{mode: _lazy_screen(module, name) for mode, (module, name) in LATER_MODES.items()},
-    }
-    DEFAULT_MODE = "dashboard"
+    # From the one table of modes (runmate.screens.modes). Textual makes a mode's screen on its
+    # first visit, which imports its module (and what only it uses: the text area, the plan's
+    # dialogs); the first mode's on the first frame.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {mode.name: mode.make_screen for mode in modes.MODES}
+    DEFAULT_MODE = modes.FIRST.name
     COMMANDS = {RunmateCommands}
     # Screens get the class -narrow or -wide, and -short or -tall, for styles that use more room.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -127,7 +106,7 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
             # Start on the damaged-file screen: no mode screen is ever created to read the store.
             self.DEFAULT_MODE = DAMAGED_MODE  # type: ignore[misc]  # read by App.__init__ for this app only
         super().__init__()
-        self.add_mode(DAMAGED_MODE, _lazy_screen("runmate.screens.damaged", "DamagedDataScreen"))
+        self.add_mode(DAMAGED_MODE, _damaged_screen)
         self.store = store
         self.data_problem = data_problem
         self._clock: Callable[[], dt.date] = (
@@ -202,8 +181,8 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
     def warm_up(self) -> None:
         """Import the other modes' screens while no one waits (after the first frame), so their first
         visit does not pay for the import. Their stylesheets are read by Textual, as they open."""
-        for module, _ in LATER_MODES.values():
-            importlib.import_module(module)
+        for mode in modes.MODES:
+            mode.load()
 
     def on_mount(self) -> None:
         if self.data_problem is not None:
@@ -259,13 +238,13 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
             on_base = len([s for s in self.screen_stack if not isinstance(s, ModalScreen)]) == 1
             if self.current_mode == parameters[0] and on_base:
                 return None
-        if action == "settings" and _showing(self.screen, SETTINGS, "SettingsScreen"):
-            return None
+        if isinstance(self.screen, OverlayScreen) and action == self.screen.OPENED_BY:
+            return None  # settings on top: its key is greyed out
         return True
 
     def action_goto(self, mode: str) -> None:
         """Switch to a mode, closing help/settings first and asking about unsaved edits."""
-        if mode not in self.MODES:
+        if mode not in modes.BY_NAME:
             return
 
         def go() -> None:
@@ -322,11 +301,10 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
             self.close_overlay(self.screen)
             return
         screen = self.screen
-        title = MODE_TITLES.get(self.current_mode, "") if len(self.screen_stack) == 1 else ""
-        if _showing(screen, SETTINGS, "SettingsScreen"):
-            title = "Settings"
-        elif _showing(screen, "runmate.screens.welcome", "WelcomeScreen"):
-            title = "Welcome"
+        mode = modes.BY_NAME.get(self.current_mode)
+        title = mode.title if mode is not None and len(self.screen_stack) == 1 else ""
+        if isinstance(screen, OverlayScreen) and screen.HELP_TITLE:
+            title = screen.HELP_TITLE
         self.push_screen(HelpScreen(collect_keys(self, screen), title))
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
@@ -366,7 +344,7 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
                 discard()
         proceed()
 
-    def close_overlay(self, screen: OverlayScreen) -> None:
+    def close_overlay(self, screen: Screen[Any]) -> None:
         """Close a help/settings/welcome screen (and anything above it), asking if it has edits."""
         if screen not in self.screen_stack:
             return
@@ -460,6 +438,30 @@ class RunmateApp(CalmWorkers, KeysInOrder, App[None], inherit_bindings=False):
             self.show_data_problem(error)
             return True
 
+    def run_worker(
+        self,
+        work: WorkType[Any],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        """Textual's ``run_worker`` (used by ``@work`` too), with a damaged file shown calmly (the
+        screens' workers go through the same, see ``RunmateScreenBase.run_worker``)."""
+        return super().run_worker(
+            self.calm_about_damage(work, thread=thread),
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=exit_on_error,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
     def calm_about_damage(self, work: WorkType[Any], *, thread: bool) -> WorkType[Any]:
         """``work`` for a worker, made to show the damaged-file screen if it meets a damaged file.
 
@@ -513,3 +515,8 @@ def _has_unsaved_changes(screen: Screen[Any]) -> bool:
         return bool(check())
     except Exception:
         return True
+
+
+def _host(app: RunmateApp) -> Host:
+    """Never called: mypy checks here that the app is what its screens take it for (runmate.screens.host)."""
+    return app

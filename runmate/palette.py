@@ -10,6 +10,8 @@ from textual.actions import parse
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from runmate.screens.modes import MODES
+
 
 @dataclass(frozen=True)
 class Key:
@@ -49,10 +51,7 @@ class AppCommand:
 
 
 COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("Dashboard", "goto('dashboard')", (Key("d"),), "Today, your trends, your year and what helps"),
-    AppCommand("Check-in", "goto('checkin')", (Key("c"),), "How are you this morning?"),
-    AppCommand("Plan", "goto('plan')", (Key("p"),), "This week's runs, walks and rest days"),
-    AppCommand("Journal", "goto('journal')", (Key("j"),), "Your reflections"),
+    *(AppCommand(mode.title, mode.action, (Key(mode.key),), mode.help) for mode in MODES),
     AppCommand("Settings", "settings", (Key("s"),), "Name, support contact, weekly goal and theme"),
     # The footer shows one key an action, the first that works right now: f1 and ^q show only while a
     # text field takes the ? and the q. Help and Quit come first among the app's keys in the footer

@@ -20,12 +20,8 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from runmate.models import STATUS_DONE, STATUS_REST, CheckIn, PlannedActivity, Settings
-
-if TYPE_CHECKING:
-    from runmate.stats_report import StatsReport
+from runmate.models import STATUS_DONE, STATUS_REST, CheckIn, PlannedActivity
 
 ACTIVE, REST, PLAIN = "active", "rest", "plain"
 
@@ -420,44 +416,3 @@ def figures(
         goal_days=goal_days,
         checkins_by_day=by_day,
     )
-
-
-# --- runmate stats and runmate status (in stats_report.py, named here too) ---------------------
-
-
-def stats_report(
-    checkins: Iterable[CheckIn],
-    activities: Iterable[PlannedActivity],
-    settings_or_goal: Settings | int,
-    today: dt.date,
-    days: int,
-) -> StatsReport:
-    """The figures of the ``days`` days ending ``today`` inclusive (see ``stats_report.StatsReport``)."""
-    from runmate import stats_report as report
-
-    return report.stats_report(checkins, activities, settings_or_goal, today, days)
-
-
-def stats_summary(
-    checkins: Iterable[CheckIn],
-    activities: Iterable[PlannedActivity],
-    settings_or_goal: Settings | int,
-    today: dt.date,
-    days: int,
-) -> dict[str, Any]:
-    """The JSON object of ``runmate stats --json`` for the ``days`` days ending ``today``."""
-    return stats_report(checkins, activities, settings_or_goal, today, days).as_dict()
-
-
-def status_line(
-    checkins: Iterable[CheckIn],
-    activities: Iterable[PlannedActivity],
-    settings_or_goal: Settings | int,
-    today: dt.date,
-    *,
-    has_data: bool | None = None,
-) -> str:
-    """The one-line status of ``runmate status`` (see ``stats_report.status_line``); '' without data."""
-    from runmate import stats_report as report
-
-    return report.status_line(checkins, activities, settings_or_goal, today, has_data=has_data)

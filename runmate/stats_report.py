@@ -1,7 +1,6 @@
 """The figures of ``runmate stats`` (a window of days) and the line of ``runmate status``.
 
-Pure, like ``stats.py``, whose figures it uses; ``stats.stats_summary``, ``stats.stats_report`` and
-``stats.status_line`` name what is here.
+Pure, like ``stats.py``, whose figures it uses (and which knows nothing of this module).
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ def read_rows(ctx: Context) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate import stats
+    from runmate import stats_report
     from runmate.models import CheckIn, PlannedActivity, Settings
 
     days = parse_days(args.days)  # before the store is opened: a bad value reads nothing
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         checkin_rows, activity_rows, settings_rows = [], [], []
     settings = Settings.from_dict(settings_rows[0]) if settings_rows else Settings()
-    report = stats.stats_report(
+    report = stats_report.stats_report(
         [CheckIn.from_dict(r) for r in checkin_rows],
         [PlannedActivity.from_dict(r) for r in activity_rows],
         settings,

@@ -34,13 +34,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     checkin_rows, activity_rows, settings_rows = read_rows(ctx)
     if not checkin_rows and not activity_rows:
         return 0
-    from runmate import stats
+    from runmate import stats_report
     from runmate.models import CheckIn, PlannedActivity, Settings
 
     today = ctx.today.isoformat()
     monday = ctx.today - dt.timedelta(days=ctx.today.weekday())
     first, last = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-    line = stats.status_line(
+    line = stats_report.status_line(
         [CheckIn.from_dict(r) for r in checkin_rows if r.get("date") == today],
         [PlannedActivity.from_dict(r) for r in activity_rows if first <= str(r.get("date")) <= last],
         Settings.from_dict(settings_rows[0]) if settings_rows else Settings(),

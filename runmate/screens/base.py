@@ -75,9 +75,8 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkType, get_current_worker
 
@@ -85,11 +84,11 @@ from runmate.edits import Edit
 from runmate.models import ValidationError
 from runmate.screens.clash import ClashScreen
 from runmate.screens.confirm import ConfirmScreen
+from runmate.screens.host import DayChange, Host
 from runmate.store import Conflict, DataFileError, RecordGone, StoreError
 from runmate.textsafe import visible
 
 if TYPE_CHECKING:
-    from runmate.app import RunmateApp
     from runmate.store import Store
 
 R = TypeVar("R")
@@ -98,15 +97,6 @@ ASKING = "runmate-asking"
 """The worker group of ``@work`` methods led by a person's answers to dialogs. What marks a worker
 as waiting on the person is ``ask`` itself (``RunmateApp.workers_waiting``), so the UI tests'
 ``settle()`` never waits for an answer, whatever the group."""
-
-
-@dataclass(frozen=True)
-class DayChange:
-    """The local date moved on (past midnight, or after a sleep of several days): ``before`` was
-    today until now, ``after`` is today."""
-
-    before: dt.date
-    after: dt.date
 
 
 @dataclass(frozen=True)
@@ -127,11 +117,16 @@ def problem_text(error: Exception, store: Store) -> str:
     return str(error)
 
 
-class CalmWorkers:
-    """Textual's ``run_worker`` (used by ``@work`` too), with a damaged file shown calmly: every
-    worker of the app and of its screens runs through ``RunmateApp.calm_about_damage``."""
+__all__ = ["ASKING", "DayChange", "EditOutcome", "OverlayScreen", "RunmateScreen", "RunmateScreenBase"]
 
-    app: Any
+
+class RunmateScreenBase(Screen):
+    """What every runmate screen shares: the link to the app, the store and today's date."""
+
+    @property
+    def runmate(self) -> Host:
+        """The app, as runmate's screens see it (runmate.screens.host)."""
+        return cast(Host, self.app)
 
     def run_worker(
         self,
@@ -144,9 +139,10 @@ class CalmWorkers:
         exclusive: bool = False,
         thread: bool = False,
     ) -> Worker[Any]:
-        runmate: Any = self if isinstance(self, App) else self.app  # the app itself, or a screen's app
-        return super().run_worker(  # type: ignore[misc]
-            runmate.calm_about_damage(work, thread=thread),
+        """Textual's ``run_worker`` (used by ``@work`` too), with a damaged file shown calmly: every
+        worker of a runmate screen runs through the app's ``calm_about_damage``."""
+        return super().run_worker(
+            self.runmate.calm_about_damage(work, thread=thread),
             name=name,
             group=group,
             description=description,
@@ -155,16 +151,6 @@ class CalmWorkers:
             exclusive=exclusive,
             thread=thread,
         )
-
-
-class _RunmateScreenMixin(CalmWorkers):
-    """The link from a screen to the app, the store and today's date."""
-
-    app: Any
-
-    @property
-    def runmate(self) -> RunmateApp:
-        return self.app
 
     @property
     def store(self) -> Store:
@@ -198,12 +184,12 @@ class _RunmateScreenMixin(CalmWorkers):
 
         def deliver(result: R) -> None:
             # The screen may have been closed while the worker ran.
-            if then is not None and self.is_attached:  # type: ignore[attr-defined]
+            if then is not None and self.is_attached:
                 then(result)
 
         def problem(error: Exception) -> None:
             self.notify_problem(error, title=title, lead=lead)
-            if failed is not None and self.is_attached:  # type: ignore[attr-defined]
+            if failed is not None and self.is_attached:
                 failed(error)
 
         def job() -> None:
@@ -222,12 +208,12 @@ class _RunmateScreenMixin(CalmWorkers):
 
     def on_mount(self) -> None:
         # Textual calls this besides a subclass's own on_mount, so subclasses need not call super().
-        self.runmate.screen_opened(self)  # type: ignore[arg-type]
-        self.runmate.data_signal.subscribe(self, self._data_signal_received)  # type: ignore[arg-type]
-        self.runmate.day_signal.subscribe(self, self.day_changed)  # type: ignore[arg-type]
+        self.runmate.screen_opened(self)
+        self.runmate.data_signal.subscribe(self, self._data_signal_received)
+        self.runmate.day_signal.subscribe(self, self.day_changed)
 
     def on_unmount(self) -> None:
-        self.runmate.screen_closed(self)  # type: ignore[arg-type]
+        self.runmate.screen_closed(self)
 
     def _data_signal_received(self, source: Screen | None) -> None:
         if source is not self:
@@ -311,12 +297,17 @@ class _RunmateScreenMixin(CalmWorkers):
         """Called when the person chose to leave without saving: drop the edits here."""
 
 
-class RunmateScreen(_RunmateScreenMixin, Screen):
+class RunmateScreen(RunmateScreenBase):
     """A mode screen: it reads the store through the app and reloads when data changes."""
 
 
-class OverlayScreen(_RunmateScreenMixin, Screen):
+class OverlayScreen(RunmateScreenBase):
     """A screen pushed over the current mode (help, settings, welcome); app keys work on it."""
+
+    HELP_TITLE: ClassVar[str] = ""
+    """How help names this screen ("You opened help from: Settings"); empty: not named."""
+    OPENED_BY: ClassVar[str] = ""
+    """The app action that opens this screen; the app greys its key out while the screen is on top."""
 
     def before_close(self) -> None:
         """Called just before the app closes this screen, by its own key or a mode switch."""

@@ -31,11 +31,11 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.plan_dialogs import ActivityDialog, GoalDialog, MoveDialog, RestDialog
 from runmate.screens.plan_done import Completion, DoneDialog
 from runmate.screens.plan_starter import StarterChoice, StarterDialog
-from runmate.screens.plan_undo import UndoOffer, offer_undo, undo_last
+from runmate.screens.plan_undo import UndoOffer
 from runmate.screens.plan_week import WeekData, day_line, goal_dots, load_week
 from runmate.store import Store
 from runmate.textsafe import visible
-from runmate.undo import MOVE_FIELDS, STATUS_FIELDS, UNDO_KEY, Undo
+from runmate.undo import MOVE_FIELDS, STATUS_FIELDS, UNDO_KEY, UNDO_SECONDS, Undo
 
 # The fields of an activity its edit dialog changes (a tick or a rest day: undo.STATUS_FIELDS).
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
@@ -366,9 +366,37 @@ class PlanScreen(RunmateScreen):
 
         self._write(lambda store: store.add_activity(result), logged)
 
+    def offer_undo(self, undo: Undo) -> None:
+        """Say what was done, and that the undo key takes it back for a few seconds."""
+        self.undo_offer = UndoOffer.starting_now(undo)
+        self.notify(undo.offer(), timeout=UNDO_SECONDS, markup=False)
+
     @work(group=ASKING)
     async def action_undo(self) -> None:
-        await undo_last(self)
+        """Take the last tick, rest, move or delete back, through the store like any edit: a field
+        changed elsewhere since is a clash the person is asked about, never overwritten."""
+        undo = self.undo_offer.take()
+        self.app.clear_notifications()  # the offer, and what it offered, is answered
+        if undo is None:
+            self.notify("Nothing to undo just now.", timeout=3, markup=False)
+            return
+        before = undo.before
+        self._follow(before.day)
+        if undo.deleted:
+
+            def restored(back: bool) -> None:
+                self._saved("Undone: it is back." if back else "It is back already.", f"act:{before.id}")
+
+            self._write(lambda store: store.restore_activity(before), restored)
+            return
+        store = self.store
+        outcome = await self.save_edit(
+            lambda e: store.edit_activity(before.id, e), undo.edit(), what="this activity", lead="Not undone"
+        )
+        if outcome.saved:
+            self._saved("Undone.", f"act:{before.id}")
+        else:
+            self.reload()
 
     @work(group="plan-edit")
     async def action_edit(self) -> None:
@@ -416,7 +444,7 @@ class PlanScreen(RunmateScreen):
         def deleted(gone: PlannedActivity | None) -> None:
             self._saved("" if gone else "Deleted.", f"day:{activity.date}")
             if gone is not None:
-                offer_undo(self, Undo(gone, None, (), "Deleted."))
+                self.offer_undo(Undo(gone, None, (), "Deleted."))
 
         self._write(lambda store: store.delete_activity(activity.id), deleted)
 
@@ -446,7 +474,7 @@ class PlanScreen(RunmateScreen):
             self._saved("", f"act:{activity.id}")
             if note:
                 self.notify(note, title="A gentle note", timeout=10, markup=False)
-            offer_undo(self, Undo(before, after, MOVE_FIELDS, f"Moved to {day_label(day)}."))
+            self.offer_undo(Undo(before, after, MOVE_FIELDS, f"Moved to {day_label(day)}."))
 
         self._follow(day)
         self._write(move, moved)
@@ -501,7 +529,7 @@ class PlanScreen(RunmateScreen):
             return None
         self._saved("", f"act:{shown.id}")
         if message:
-            offer_undo(self, Undo(shown, outcome.value, STATUS_FIELDS, message))
+            self.offer_undo(Undo(shown, outcome.value, STATUS_FIELDS, message))
         return outcome.value
 
     @work(group="plan-reflect")
@@ -521,7 +549,7 @@ class PlanScreen(RunmateScreen):
         if write:
             write_about(self.app, activity_id)
         elif undo is not None:
-            offer_undo(self, undo)
+            self.offer_undo(undo)
         else:
             self.notify("Well moved.", timeout=3, markup=False)
 

@@ -63,6 +63,8 @@ class SettingsScreen(OverlayScreen):
     """Edit settings; ctrl+s saves (nothing is saved while any field has a problem)."""
 
     CSS_PATH = "settings.tcss"
+    HELP_TITLE = "Settings"
+    OPENED_BY = "settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "close", "Close"),

@@ -48,6 +48,7 @@ class WelcomeScreen(OverlayScreen):
     """Shown once, on the first start. Closing it in any way marks it as seen."""
 
     CSS_PATH = "welcome.tcss"
+    HELP_TITLE = "Welcome"
     BINDINGS = [
         Binding("ctrl+s", "start", "Let's start"),
         Binding("escape", "skip", "Skip"),

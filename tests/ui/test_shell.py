@@ -18,18 +18,13 @@ from runmate.screens.confirm import ConfirmScreen
 from runmate.screens.damaged import DamagedDataScreen
 from runmate.screens.dashboard import DashboardScreen
 from runmate.screens.help import HelpScreen
-from runmate.screens.journal import JournalScreen
-from runmate.screens.plan import PlanScreen
+from runmate.screens.modes import MODES
 from runmate.screens.settings import SettingsScreen
 from runmate.screens.welcome import WelcomeScreen
 from runmate.store import DataFileError, Store
 
-MODE_KEYS = {
-    "d": ("dashboard", DashboardScreen),
-    "c": ("checkin", CheckInScreen),
-    "p": ("plan", PlanScreen),
-    "j": ("journal", JournalScreen),
-}
+# Each mode's key: its name and its screen class, from the table of modes.
+MODE_KEYS = {mode.key: (mode.name, mode.load()) for mode in MODES}
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> bool:

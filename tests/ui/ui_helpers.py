@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Input, Static
 from runmate.app import RunmateApp
 from runmate.models import Settings
 from runmate.screens.base import RunmateScreen
+from runmate.screens.modes import BY_NAME, MODES
 from runmate.store import Store
 
 # The fixed "today" of every UI test and snapshot: a Wednesday.
@@ -32,15 +33,8 @@ TODAY = dt.date(2026, 11, 25)
 # settle() gives up after this many passes that each found a worker still running.
 SETTLE_ROUNDS = 5000  # rounds of a few milliseconds each: several seconds for a busy machine
 
-# The app-wide key that opens each mode.
-MODE_KEYS = {"dashboard": "d", "checkin": "c", "plan": "p", "journal": "j"}
-# The screen class of each mode (RunmateApp.MODES holds factories for the modes not shown first).
-MODE_SCREENS = {
-    "dashboard": "DashboardScreen",
-    "checkin": "CheckInScreen",
-    "plan": "PlanScreen",
-    "journal": "JournalScreen",
-}
+# The app-wide key that opens each mode, from runmate's one table of modes.
+MODE_KEYS = {mode.name: mode.key for mode in MODES}
 
 
 async def settle(pilot) -> None:
@@ -82,11 +76,7 @@ async def open_mode(pilot, mode: str) -> Any:
         await pilot.press(MODE_KEYS[mode])
     await settle(pilot)
     screen = pilot.app.screen
-    expected = pilot.app.MODES[mode]
-    if isinstance(expected, type):
-        assert isinstance(screen, expected)
-    else:
-        assert type(screen).__name__ == MODE_SCREENS[mode]
+    assert isinstance(screen, BY_NAME[mode].load())
     return screen
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runmate import stats
+from runmate import stats, stats_report
 from runmate.models import STATUS_DONE, STATUS_PLANNED, STATUS_REST, CheckIn, PlannedActivity, Settings
 from runmate.stats import ACTIVE, PLAIN, REST
 
@@ -343,7 +343,7 @@ KEYS = {
 
 
 def test_summary_without_data():
-    s = stats.stats_summary([], [], Settings(), TODAY, 30)
+    s = stats_report.stats_report([], [], Settings(), TODAY, 30).as_dict()
     assert set(s) == KEYS
     assert s["days"] == 30 and s["weekly_goal"] == 3
     for key in ("checkins", "active_days", "activities_done", "activities_planned", "minutes_done", "weeks_counted"):
@@ -365,7 +365,9 @@ def test_summary_without_data():
 
 
 def test_summary_one_day():
-    s = stats.stats_summary([ck(0, 4, energy=2, sleep_hours=7.25)], [act(0, minutes=30, warmup=5)], 7, TODAY, 1)
+    s = stats_report.stats_report(
+        [ck(0, 4, energy=2, sleep_hours=7.25)], [act(0, minutes=30, warmup=5)], 7, TODAY, 1
+    ).as_dict()
     assert (s["days"], s["checkins"], s["mood_avg"], s["energy_avg"], s["stress_avg"]) == (1, 1, 4.0, 2.0, None)
     assert (s["sleep_avg_hours"], s["active_days"], s["activities_done"], s["minutes_done"]) == (7.25, 1, 1, 30)
     assert (s["weekly_goal"], s["weeks_goal_met"], s["weeks_counted"]) == (7, None, 0)
@@ -382,7 +384,7 @@ def test_summary_window_edges_and_gaps():
         act(4, STATUS_REST),
         act(-2, STATUS_PLANNED),  # after today: outside
     ]
-    s = stats.stats_summary(checkins, activities, 3, TODAY, 7)  # days 6..0
+    s = stats_report.stats_report(checkins, activities, 3, TODAY, 7).as_dict()  # days 6..0
     assert (s["checkins"], s["mood_avg"], s["stress_avg"], s["sleep_avg_hours"]) == (3, 3.0, 2.5, None)
     assert (s["active_days"], s["activities_done"], s["activities_planned"], s["minutes_done"]) == (1, 1, 3, 35)
     assert (s["mood_active_days"], s["n_active_days_with_checkin"]) == (1.0, 1)
@@ -395,23 +397,23 @@ def test_summary_week_spanning_the_window_start():
     # A 3-day window (Mon 23 to Wed 25 Nov) inside the current week; last week (16-22 Nov) had
     # three active days, one of them inside a 10-day window's first days.
     activities = [act(3), act(5), act(9), act(11)]  # Sun 22, Fri 20, Mon 16, Sat 14 Nov
-    s = stats.stats_summary([], activities, 3, TODAY, 3)
+    s = stats_report.stats_report([], activities, 3, TODAY, 3).as_dict()
     assert (s["active_days"], s["activities_planned"]) == (0, 0)
     assert (s["weeks_goal_met"], s["weeks_counted"]) == (1, 2)  # weeks of 9 and 16 Nov
-    s10 = stats.stats_summary([], activities, 3, TODAY, 10)  # 16..25 Nov
+    s10 = stats_report.stats_report([], activities, 3, TODAY, 10).as_dict()  # 16..25 Nov
     assert (s10["active_days"], s10["weeks_goal_met"], s10["weeks_counted"]) == (3, 1, 2)
 
 
 def test_summary_means_rounded_and_score_precise():
     checkins = [ck(0, 4, sleep_hours=7.0), ck(1, 4, sleep_hours=7.5), ck(2, 3, sleep_hours=6.0)]
-    s = stats.stats_summary(checkins, [act(i) for i in range(20)], 7, TODAY, 30)
+    s = stats_report.stats_report(checkins, [act(i) for i in range(20)], 7, TODAY, 30).as_dict()
     assert s["mood_avg"] == 3.67 and s["sleep_avg_hours"] == 6.83
     assert s["consistency_score"] == 0.655748  # 0.6557476...
 
 
 def test_report_lines_are_warm():
     checkins, activities = _help_data()
-    lines = stats.stats_report(checkins, activities, 3, TODAY, 30).lines()
+    lines = stats_report.stats_report(checkins, activities, 3, TODAY, 30).lines()
     text = "\n".join(lines)
     assert lines[0] == "Your last 30 days (27 Oct to 25 Nov 2026):"
     assert "11 check-ins: mood averaged 3.1, sleep 6.8 h." in lines
@@ -422,14 +424,14 @@ def test_report_lines_are_warm():
         assert word not in text.lower()
     unknown = act(0)
     unknown.minutes = None  # type: ignore[assignment]
-    assert stats.stats_report([ck(0)], [unknown], 3, TODAY, 1).lines()[:3] == [
+    assert stats_report.stats_report([ck(0)], [unknown], 3, TODAY, 1).lines()[:3] == [
         "Today (Wed 25 Nov):",
         "1 check-in: mood averaged 3.0.",
         "You moved on 1 day: 1 activity.",  # minutes unknown: not said
     ]
-    quiet = stats.stats_report([ck(40)], [], 3, TODAY, 30).lines()
+    quiet = stats_report.stats_report([ck(40)], [], 3, TODAY, 30).lines()
     assert stats.PATTERN_NOTE not in quiet  # nothing to compare: no moving-help lines
-    assert stats.stats_report([], [], 3, TODAY, 30).lines() == [
+    assert stats_report.stats_report([], [], 3, TODAY, 30).lines() == [
         "Nothing recorded yet. A check-in takes a few seconds: runmate checkin --mood N"
     ]
 
@@ -438,23 +440,25 @@ def test_report_lines_are_warm():
 
 
 def test_status_line():
-    assert stats.status_line([], [], 3, TODAY) == ""
-    line = stats.status_line([ck(0, 4)], [act(1), act(2), act(0, STATUS_PLANNED, kind="run")], 3, TODAY)
+    assert stats_report.status_line([], [], 3, TODAY) == ""
+    line = stats_report.status_line([ck(0, 4)], [act(1), act(2), act(0, STATUS_PLANNED, kind="run")], 3, TODAY)
     assert line == "Checked in - mood 4 (good) - 2 of 3 days this week - run planned today"
-    line = stats.status_line([ck(1, 4)], [act(0), act(0, STATUS_PLANNED, kind="run")], Settings(goal_days=2), TODAY)
+    line = stats_report.status_line(
+        [ck(1, 4)], [act(0), act(0, STATUS_PLANNED, kind="run")], Settings(goal_days=2), TODAY
+    )
     assert line == "No check-in yet today - 1 of 2 days this week - walk done, run planned today"
-    assert stats.status_line([ck(9)], [act(0, STATUS_REST)], 3, TODAY) == (
+    assert stats_report.status_line([ck(9)], [act(0, STATUS_REST)], 3, TODAY) == (
         "No check-in yet today - goal 3 days this week - rest day today"
     )
     # old data only: still a line; just the facts of today and this week
-    assert stats.status_line([], [], 1, TODAY, has_data=True) == "No check-in yet today - goal 1 day this week"
+    assert stats_report.status_line([], [], 1, TODAY, has_data=True) == "No check-in yet today - goal 1 day this week"
 
 
 def test_status_line_stays_short():
     kinds = ["walk-run", "stairs"]
     activities = [act(0, STATUS_DONE, kind=k) for k in kinds] + [act(0, STATUS_PLANNED, kind=k) for k in kinds]
     activities += [act(0, STATUS_PLANNED, kind="walk-run"), act(1, kind="other")]
-    line = stats.status_line([], activities, 3, TODAY, has_data=True)
+    line = stats_report.status_line([], activities, 3, TODAY, has_data=True)
     assert len(line) <= stats.MAX_STATUS
     assert line == "No check-in yet today - 2 of 3 days this week - 2 activities done, 3 activities planned today"
 
@@ -498,5 +502,5 @@ def test_series_length_is_the_days_in_the_window(length, shift, offsets):
     assert len(stats.daily_series(checkins, first, last, "mood")) == length + 1
     cells = stats.calendar_cells(checkins, [], first, last)
     assert [c.day for c in cells][:: max(1, length)][0] == first and cells[-1].day == last
-    s = stats.stats_summary(checkins, [], 3, TODAY, length + 1)
+    s = stats_report.stats_report(checkins, [], 3, TODAY, length + 1).as_dict()
     assert s["checkins"] == sum(1 for n in set(offsets) if n <= length)
