@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from runmate import formatting, insights, saving
 from runmate.edits import Edit, rebase, same
@@ -45,6 +45,7 @@ from runmate.screens.base import ASKING, DayChange, RunmateScreen
 from runmate.screens.confirm import ConfirmScreen
 from runmate.store import Store
 from runmate.textsafe import as_stored, visible
+from runmate.widgets.key_footer import KeyFooter
 from runmate.widgets.scale import ScalePicker
 
 # Field order on screen; ids match the parse_checkin field names.
@@ -126,7 +127,7 @@ class CheckInScreen(RunmateScreen):
             with Vertical(id="checkin-recent"):
                 yield Static("Recent check-ins", id="recent-title")
                 yield Static(id="recent-list")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _error(name: str) -> Static:

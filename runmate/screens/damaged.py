@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from runmate.store import DataFileError
 from runmate.textsafe import visible
+from runmate.widgets.key_footer import KeyFooter
 
 
 def friendly_path(path: Path) -> str:
@@ -39,4 +40,4 @@ class DamagedDataScreen(Screen):
                 "Nothing else opens until the file can be read, so nothing can be written over it. Press q to quit.",
                 id="damaged-calm",
             )
-        yield Footer()
+        yield KeyFooter()

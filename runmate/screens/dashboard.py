@@ -15,7 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from runmate.formatting import long_date
 from runmate.screens.base import RunmateScreen
@@ -30,6 +30,7 @@ from runmate.screens.dashboard_panels import (
 from runmate.store import Store
 from runmate.summary import DashboardData, dashboard_data
 from runmate.textsafe import visible
+from runmate.widgets.key_footer import KeyFooter
 from runmate.widgets.trend_chart import MOOD, SLEEP, TrendChart
 from runmate.widgets.year_calendar import LEGEND, YearCalendar
 
@@ -81,7 +82,7 @@ class DashboardScreen(RunmateScreen):
                     yield Static("", id="consistency")
                 with Vertical(classes="card", id="moving-card"):
                     yield Static("", id="moving")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#today-card").border_title = "Today"

@@ -14,7 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
@@ -25,6 +25,7 @@ from runmate.screens.base import OverlayScreen
 from runmate.store import Store
 from runmate.summary import DayRecords, day_records
 from runmate.textsafe import visible
+from runmate.widgets.key_footer import KeyFooter
 
 CHECKIN = "checkin"
 NEW_REFLECTION = "new-reflection"
@@ -74,7 +75,7 @@ class DayScreen(OverlayScreen):
             yield Static("", id="day-title")
             yield OptionList(id="day-list")
             yield Static("Enter changes the highlighted line · [ ] other day · Esc back", id="day-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._title()

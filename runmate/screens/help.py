@@ -17,7 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.keys import key_to_character
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from runmate import plans
 from runmate.formatting import scale_ends
@@ -27,6 +27,7 @@ from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
 from runmate.store import Store
 from runmate.textsafe import visible
+from runmate.widgets.key_footer import KeyFooter
 
 # Clearer words for a few of Textual's own bindings, which every screen has; they are listed with
 # the app-wide keys rather than as the screen's own.
@@ -209,4 +210,4 @@ class HelpScreen(OverlayScreen):
             ):
                 yield Static(title, classes="help-section-title")
                 yield Static(Text(text), id=ident, classes="help-about")
-        yield Footer()
+        yield KeyFooter()

@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static, TextArea
 from textual.worker import get_current_worker
 
 from runmate import journal
@@ -38,6 +38,7 @@ from runmate.screens.journal_reader import one_line, reader_about, reader_body, 
 from runmate.screens.pick import PickScreen
 from runmate.store import Store
 from runmate.widgets.entry_list import EntryList
+from runmate.widgets.key_footer import KeyFooter
 
 # A search of a large journal starts after this pause in typing (seconds); a smaller one at once.
 SEARCH_PAUSE = 0.12
@@ -106,7 +107,7 @@ class JournalScreen(RunmateScreen):
                     )
                     yield Static("", id="journal-error")
                     yield Static(Content("ctrl+s saves · Esc closes"), id="journal-editor-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(EntryList).today = self.today()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runmate import plans
@@ -36,6 +36,7 @@ from runmate.screens.plan_week import WeekData, day_line, goal_dots, load_week
 from runmate.store import Store
 from runmate.textsafe import visible
 from runmate.undo import MOVE_FIELDS, STATUS_FIELDS, UNDO_KEY, UNDO_SECONDS, Undo
+from runmate.widgets.key_footer import KeyFooter
 
 # The fields of an activity its edit dialog changes (a tick or a rest day: undo.STATUS_FIELDS).
 EDITABLE = ("date", "kind", "minutes", "warmup", "time", "with_whom", "note")
@@ -88,7 +89,7 @@ class PlanScreen(RunmateScreen):
         yield OptionList(id="plan-week")
         yield Static("", id="plan-buildup")
         yield Static(Content(PLAN_KEY_LINE), id="plan-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.monday = self.monday or week_start(self.today())

@@ -7,12 +7,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from runmate.edits import Edit, rebase
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
 from runmate.textsafe import as_stored, visible
+from runmate.widgets.key_footer import KeyFooter
 
 # The form's fields, in order: (field name, label, placeholder, hint shown on wide terminals).
 TEXT_FIELDS = (
@@ -111,7 +112,7 @@ class SettingsScreen(OverlayScreen):
                 yield Button("Save", id="settings-save", variant="primary")
                 yield Button("Close", id="settings-close")
             yield Static("", id="settings-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from runmate import saving
 from runmate.edits import Edit
@@ -21,6 +21,7 @@ from runmate.models import MAX_NAME, ValidationError
 from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
 from runmate.textsafe import visible
+from runmate.widgets.key_footer import KeyFooter
 
 INTRO = (
     "runmate keeps you company while you run, walk or move to look after your mood. "
@@ -76,7 +77,7 @@ class WelcomeScreen(OverlayScreen):
             yield Static(Text(visible(friendly_path(self.store.path))), id="welcome-path")
             yield Static(PRIVACY, classes="welcome-text")
             yield Static(CARE, id="welcome-care")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._input("name").focus()
