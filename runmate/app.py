@@ -26,15 +26,14 @@ from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.host import Host
 from runmate.store import Change, DataFileError, Store, StoreError
 from runmate.textsafe import visible
+from runmate.workarounds import restyle_after_first_visit
 
 DAMAGED_MODE = "damaged"
 HERE = Path(__file__).parent
-# The app's stylesheet and the first screen's, read once before the first frame. The first
-# screen's own CSS_PATH, read when it opens, would make Textual parse all the CSS again and restyle
-# every widget (a file read here is not read again). The other screens' sheets are not read here:
-# every later parse of the CSS (and Textual parses it all again when a screen first opens) would
-# pay for them, the first frame included.
-STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "dashboard.tcss"]
+# Every stylesheet of runmate: the shared one, then each screen's (runmate/screens/<name>.tcss),
+# read once before the first frame. A screen that brought its own (CSS_PATH) would make Textual
+# parse all the CSS again from its text, and restyle every screen, the first time it opens.
+STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", *sorted((HERE / "screens").glob("*.tcss"))]
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).
@@ -372,6 +371,9 @@ class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
     def screen_opened(self, screen: Screen[Any]) -> None:
         """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
         self._open_screens.append(screen)
+        opened_before = self._open_screens[:-1]
+        if self.screen_stack[:1] == [screen] and any(isinstance(s, RunmateScreen) for s in opened_before):
+            restyle_after_first_visit(self)  # a mode's screen, on its first visit after the start
 
     def screen_closed(self, screen: Screen[Any]) -> None:
         if screen in self._open_screens:

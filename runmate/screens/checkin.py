@@ -65,7 +65,6 @@ class _Loaded:
 
 
 class CheckInScreen(RunmateScreen):
-    CSS_PATH = "checkin.tcss"
     AUTO_FOCUS = "#mood"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
