@@ -30,10 +30,12 @@ from runmate.workarounds import restyle_after_first_visit
 
 DAMAGED_MODE = "damaged"
 HERE = Path(__file__).parent
-# Every stylesheet of runmate: the shared one, then each screen's (runmate/screens/<name>.tcss),
-# read once before the first frame. A screen that brought its own (CSS_PATH) would make Textual
-# parse all the CSS again from its text, and restyle every screen, the first time it opens.
-STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", *sorted((HERE / "screens").glob("*.tcss"))]
+# The app's stylesheet and the first screen's, read before the first frame (the first screen's own
+# CSS_PATH names a file already read, so its opening parses nothing again). Each other screen reads
+# its own as it first opens: read here, all of them would be parsed again at every full refresh of
+# the CSS, which Textual makes twice on each first visit of a mode (measured: first visits 10 to
+# 30 ms slower that way).
+STYLESHEETS: list[str | PurePath] = [HERE / "runmate.tcss", HERE / "screens" / "dashboard.tcss"]
 # How often the app looks at the data file for changes made elsewhere, in seconds (None: never).
 POLL_INTERVAL = 2.0
 # Seconds after the first frame when the app gets the other modes ready (see RunmateApp.warm_up).

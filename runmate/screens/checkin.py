@@ -65,6 +65,7 @@ class _Loaded:
 
 
 class CheckInScreen(RunmateScreen):
+    CSS_PATH = "checkin.tcss"
     AUTO_FOCUS = "#mood"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 

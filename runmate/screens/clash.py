@@ -71,6 +71,7 @@ class ClashScreen(ModalScreen[Choice | None]):
     the person's own included, is shown literally.
     """
 
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("m", "choose('mine')", "Keep mine"),
         Binding("o", "choose('theirs')", "Keep the other"),

@@ -23,6 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
     are shown literally, never read as markup.
     """
 
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -26,6 +26,8 @@ def friendly_path(path: Path) -> str:
 class DamagedDataScreen(Screen):
     """Names the file, says what went wrong and what to do. Only q works here; nothing is written."""
 
+    CSS_PATH = "damaged.tcss"
+
     def compose(self) -> ComposeResult:
         problem: DataFileError | None = getattr(self.app, "data_problem", None)
         with VerticalScroll(id="damaged-scroll"), Vertical(id="damaged-box"):

@@ -39,6 +39,7 @@ RANGE_WORDS = {30: "30 days", 90: "90 days", 365: "year"}
 
 
 class DashboardScreen(RunmateScreen):
+    CSS_PATH = "dashboard.tcss"
     AUTO_FOCUS = "#dashboard"
 
     # Off the footer, so the app's keys fit in 80 columns; each panel names its own key.

@@ -174,6 +174,7 @@ class HelpScreen(OverlayScreen):
     always that runmate is not a treatment (with the support contact when one is set). Any mode
     key, escape, ? or f1 closes it."""
 
+    CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape", "close", "Close help")]
 
     def __init__(self, sections: list[KeySection], screen_title: str = "") -> None:

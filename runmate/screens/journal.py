@@ -47,6 +47,7 @@ EDITABLE = ("date", "title", "text", "activity_id")
 
 
 class JournalScreen(RunmateScreen):
+    CSS_PATH = "journal.tcss"
     AUTO_FOCUS = "#journal-list"
 
     # Letters and signs never reach these while the search box or the editor has the focus.

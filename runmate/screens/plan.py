@@ -49,6 +49,8 @@ PLAN_KEY_LINE = "e edit · m move · r rest · x delete · t this week · g goal
 class PlanScreen(RunmateScreen):
     """A week view with each day's planned activities; the weekly goal sits at the top."""
 
+    CSS_PATH = "plan.tcss"
+
     # The footer shows only the few keys needed most (so the app's ? Help and q Quit stay in
     # sight at 80 columns); the rest are on the screen's key line (#plan-keys, from PLAN_KEY_LINE)
     # and every binding is listed in the help screen.

@@ -38,6 +38,8 @@ from runmate.widgets.scale import ScalePicker
 class PlanDialog(ModalScreen):
     """A small centred dialog: escape cancels, ctrl+s saves."""
 
+    CSS_PATH = "plan.tcss"
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),

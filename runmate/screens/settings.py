@@ -63,6 +63,7 @@ def form_values(settings: Settings) -> dict[str, str]:
 class SettingsScreen(OverlayScreen):
     """Edit settings; ctrl+s saves (nothing is saved while any field has a problem)."""
 
+    CSS_PATH = "settings.tcss"
     HELP_TITLE = "Settings"
     OPENED_BY = "settings"
     BINDINGS = [

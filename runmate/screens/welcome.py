@@ -48,6 +48,7 @@ assert tuple(q[0] for q in QUESTIONS) == saving.WELCOME_FIELDS
 class WelcomeScreen(OverlayScreen):
     """Shown once, on the first start. Closing it in any way marks it as seen."""
 
+    CSS_PATH = "welcome.tcss"
     HELP_TITLE = "Welcome"
     BINDINGS = [
         Binding("ctrl+s", "start", "Let's start"),
