@@ -234,7 +234,7 @@ def test_output_a_terminal_cannot_encode_is_escaped_not_a_crash(data_dir):
     store = Store(data_dir)
     store.add_activity(PlannedActivity(date="2026-11-25", kind="walk", minutes=20, note="café · 日本"))
     proc = subprocess.run(
-        [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), "plan", "list"],
+        [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), "plan", "list", "--week", "2026-11-25"],
         capture_output=True,
         check=False,
         timeout=60,
