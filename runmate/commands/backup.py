@@ -69,6 +69,6 @@ def run_create(args: argparse.Namespace, ctx: Context) -> int:
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     restored, before = ctx.store.restore_backup(args.name.strip())
     ctx.say(f"Your data is now as it was in {restored.name}.")
-    if before is not None:
+    if before is not None and before.is_file():
         ctx.say(f"The file as it was a moment ago is kept as {before.name}.")
     return 0

@@ -28,7 +28,6 @@ Safety rules, all enforced here:
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import os
 import re
@@ -42,7 +41,7 @@ from tinydb import TinyDB
 
 from runmate import __version__
 from runmate.paths import DATA_FILE_NAME
-from runmate.store.backups import Backup, list_backups, save_backup
+from runmate.store.backups import Backup, list_backups, save_backup, save_migration_backup
 from runmate.store.errors import DataFileError, NotFound
 from runmate.store.files import (
     UnsafeFile,
@@ -53,7 +52,6 @@ from runmate.store.files import (
     prepare_folder,
     read_regular,
     tighten,
-    write_new_file,
 )
 from runmate.store.lock import Lock, read_generation_of
 from runmate.store.records import SHOWN_CHARS, tables_problem
@@ -294,8 +292,7 @@ class DataFile:
         original = self._version(data)
         data = migrate(data)
         self._check_records(data)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        write_new_file(self.data_dir / f"{DATA_FILE_NAME}.v{original}-{stamp}.bak", raw)
+        save_migration_backup(self.data_dir, raw, original)
         self._write_data(data, lock)
         return data
 
@@ -340,10 +337,12 @@ class DataFile:
 
     # -- backups -------------------------------------------------------------------------------
 
-    def _keep_copy(self, reason: str) -> Path | None:
-        """Under the lock: keep the data file as it is now as a backup (None when there is no file)."""
+    def _keep_copy(self, reason: str, spare: tuple[Path, ...] = ()) -> Path | None:
+        """Under the lock: keep the data file as it is now as a backup (None when there is no file).
+
+        Pruning never removes the copy just made, nor those in ``spare``."""
         raw = self._read_bytes()
-        return None if raw is None else save_backup(self.data_dir, raw, reason)
+        return None if raw is None else save_backup(self.data_dir, raw, reason, spare=spare)
 
     def backups(self) -> list[Backup]:
         """The backups beside the data file, oldest first."""
@@ -382,7 +381,7 @@ class DataFile:
                 raise DataFileError(
                     chosen.path, problem.problem, advice="runmate has not changed anything.", what="backup"
                 ) from None
-            before = self._keep_copy("restore")
+            before = self._keep_copy("restore", spare=(chosen.path,))
             self._kept = None
             lock.write_generation(lock.read_generation() + 1)
             atomic_write_bytes(self.path, raw)
