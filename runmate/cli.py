@@ -130,6 +130,13 @@ def main(
 
 
 def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
+    code = _run_handler(handler, args, ctx)
+    for line in ctx.afterwards:
+        complain(ctx.err, line)
+    return code
+
+
+def _run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
     from runmate.store import AmbiguousId, NotFound, StoreError
 
     try:

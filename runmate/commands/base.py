@@ -57,6 +57,8 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    afterwards: list[str] = field(default_factory=list)
+    """Lines printed on stderr after the message of a command that failed (where your text is kept)."""
     _store: object | None = None
 
     @property
