@@ -28,9 +28,11 @@ Safety rules, all enforced here:
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +44,7 @@ from tinydb import TinyDB
 from runmate import __version__
 from runmate.paths import DATA_FILE_NAME
 from runmate.store.backups import Backup, list_backups, save_backup, save_migration_backup
-from runmate.store.errors import DataFileError, NotFound
+from runmate.store.errors import DataFileError, NotFound, ReadOnlyFolder
 from runmate.store.files import (
     UnsafeFile,
     atomic_write_bytes,
@@ -67,6 +69,9 @@ from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
 from runmate.textsafe import visible
 
 R = TypeVar("R")
+
+# How a write fails in a folder on a read-only mount, or one you may not write in.
+_NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @dataclass(frozen=True)
@@ -110,14 +115,29 @@ class DataFile:
     def _prepare(self) -> None:
         if self._prepared:
             return
-        self.shared_folder = prepare_folder(self.data_dir, 0o700)
+        try:
+            self.shared_folder = prepare_folder(self.data_dir, 0o700)
+        except OSError as exc:
+            if exc.errno not in _NOT_WRITABLE or not self.data_dir.is_dir():
+                raise
+            # A read-only mount, or a folder of yours you may not write in: read it as it is.
+            self.shared_folder = bool(self.data_dir.stat().st_mode & stat.S_ISVTX)
         for path in (
             self.path,
             self.lock_path,
             *self.data_dir.glob(DATA_FILE_NAME + ".*"),
         ):
-            tighten(path, 0o600)  # plain files of this user only; links and their targets never
+            try:
+                tighten(path, 0o600)  # plain files of this user only; links and their targets never
+            except OSError as exc:
+                if exc.errno not in _NOT_WRITABLE:
+                    raise
         self._prepared = True
+
+    def _writable(self, lock: Lock) -> None:
+        """Refuse a write, before anything is written, when the folder can only be read."""
+        if lock.read_only:
+            raise ReadOnlyFolder(self.data_dir)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[Lock]:
@@ -233,12 +253,22 @@ class DataFile:
 
     def _write_data(self, data: dict[str, dict[str, Any]], lock: Lock) -> None:
         """Replace the data file with ``data``; the generation moves first, so no one trusts stale data."""
+        self._writable(lock)
         self._kept = None
         payload = orjson.dumps(data)
         lock.write_generation(lock.read_generation() + 1)
-        atomic_write_bytes(self.path, payload)
+        self._replace(payload)
         self._kept = (self._key(lock), data)
         self._note_written(payload)
+
+    def _replace(self, payload: bytes) -> None:
+        """Replace the data file with ``payload`` in one step (``files.atomic_write_bytes``)."""
+        try:
+            atomic_write_bytes(self.path, payload)
+        except OSError as exc:
+            if exc.errno in _NOT_WRITABLE:  # the data file is as it was
+                raise ReadOnlyFolder(self.data_dir) from None
+            raise
 
     # -- bytes written here --------------------------------------------------------------------
 
@@ -289,6 +319,7 @@ class DataFile:
 
     def _migrate(self, raw: bytes, data: dict[str, Any], lock: Lock) -> dict[str, dict[str, Any]]:
         """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
+        self._writable(lock)
         original = self._version(data)
         data = migrate(data)
         self._check_records(data)
@@ -328,6 +359,7 @@ class DataFile:
                     data = storage.data
                     assert data is not None
                     data.setdefault(META, empty_data()[META])
+                    self._writable(lock)
                     if backup is not None:
                         self._keep_copy(backup)
                     self._write_data(data, lock)
@@ -342,7 +374,14 @@ class DataFile:
 
         Pruning never removes the copy just made, nor those in ``spare``."""
         raw = self._read_bytes()
-        return None if raw is None else save_backup(self.data_dir, raw, reason, spare=spare)
+        if raw is None:
+            return None
+        try:
+            return save_backup(self.data_dir, raw, reason, spare=spare)
+        except OSError as exc:
+            if exc.errno in _NOT_WRITABLE:
+                raise ReadOnlyFolder(self.data_dir) from None
+            raise
 
     def backups(self) -> list[Backup]:
         """The backups beside the data file, oldest first."""
@@ -351,7 +390,8 @@ class DataFile:
 
     def create_backup(self) -> Path | None:
         """Keep a copy of the data file now; None when there is no data file yet."""
-        with self._locked():
+        with self._locked() as lock:
+            self._writable(lock)
             return self._keep_copy("backup")
 
     def restore_backup(self, name: str) -> tuple[Path, Path | None]:
@@ -381,10 +421,11 @@ class DataFile:
                 raise DataFileError(
                     chosen.path, problem.problem, advice="runmate has not changed anything.", what="backup"
                 ) from None
+            self._writable(lock)
             before = self._keep_copy("restore", spare=(chosen.path,))
             self._kept = None
             lock.write_generation(lock.read_generation() + 1)
-            atomic_write_bytes(self.path, raw)
+            self._replace(raw)
             self._note_written(raw)  # checked in full just above (or the very bytes noted before)
             return chosen.path, before
 
