@@ -204,6 +204,9 @@ def run_app(ctx: Context) -> int:
     try:
         store.check()
     except DataFileError as exc:
+        if exc.what == "data folder":  # not a folder at all: nothing for the app to show
+            complain(ctx.err, str(exc))
+            return EXIT_DATA
         problem = exc
     except StoreError as exc:
         complain(ctx.err, str(exc))

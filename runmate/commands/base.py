@@ -63,6 +63,7 @@ class Context:
 
     @property
     def store(self):
+        """The store, its data file checked (and moved to the current layout) on first use."""
         if self._store is None:
             from runmate.store import Store
 
@@ -72,6 +73,17 @@ class Context:
             if store.shared_folder:
                 complain(self.err, shared_folder_note(self.data_dir))
         return self._store
+
+    def unchecked_store(self):
+        """The store without reading the data file first: for backups, which must work while the
+        data file is damaged (the store checks each copy it restores)."""
+        from runmate.store import Store
+
+        store = Store(self.data_dir)
+        store.backups()  # prepares the folder
+        if store.shared_folder:
+            complain(self.err, shared_folder_note(self.data_dir))
+        return store
 
     def say(self, text: str = "") -> None:
         """Print one line; control characters and escape sequences in it are shown as escapes."""

@@ -28,8 +28,11 @@ def render(snap: Snapshot) -> bytes:
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def looks_like(raw: bytes) -> bool:
-    head = raw.lstrip()[:4000]
+    head = raw.removeprefix(BOM).lstrip()[:4000]
     return head.startswith(b"{") and MARK.encode() in head
 
 
@@ -43,7 +46,7 @@ def parse(raw: bytes) -> tuple[Snapshot, list[str]]:
     Raises NotAnExport when the file as a whole can't be read as one.
     """
     try:
-        doc = orjson.loads(raw)
+        doc = orjson.loads(raw.removeprefix(BOM))  # a byte-order mark an editor put there is no part of it
     except orjson.JSONDecodeError:
         raise NotAnExport("it is not complete JSON (it may be cut short or damaged)") from None
     if not isinstance(doc, dict) or MARK not in doc:

@@ -49,6 +49,7 @@ from runmate.store.files import (
     UnsafeFile,
     atomic_write_bytes,
     file_identity,
+    kind_problem,
     open_regular,
     owned_by_someone_else,
     prepare_folder,
@@ -69,6 +70,8 @@ from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
 from runmate.textsafe import visible
 
 R = TypeVar("R")
+
+UTF8_BOM = b"\xef\xbb\xbf"
 
 # How a write fails in a folder on a read-only mount, or one you may not write in.
 _NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -117,6 +120,8 @@ class DataFile:
             return
         try:
             self.shared_folder = prepare_folder(self.data_dir, 0o700)
+        except (FileExistsError, NotADirectoryError):
+            raise self._not_a_folder() from None
         except OSError as exc:
             if exc.errno not in _NOT_WRITABLE or not self.data_dir.is_dir():
                 raise
@@ -133,6 +138,21 @@ class DataFile:
                 if exc.errno not in _NOT_WRITABLE:
                     raise
         self._prepared = True
+
+    def _not_a_folder(self) -> DataFileError:
+        """The data folder, or a folder above it, is a file (or something else that is not a folder)."""
+        blocker = next((p for p in (self.data_dir, *self.data_dir.parents) if os.path.lexists(p)), self.data_dir)
+        problem = kind_problem(os.lstat(blocker)) if os.path.lexists(blocker) else None
+        if problem is None or problem == "it is a folder, not a file":
+            problem = "it is a file, not a folder"
+        if blocker != self.data_dir:
+            problem = f"{blocker} is in its way: {problem}"
+        return DataFileError(
+            self.data_dir,
+            problem,
+            advice="runmate has not changed it. Give a folder with --data-dir (or RUNMATE_DATA_DIR), or move it aside.",
+            what="data folder",
+        )
 
     def _writable(self, lock: Lock) -> None:
         """Refuse a write, before anything is written, when the folder can only be read."""
@@ -186,6 +206,7 @@ class DataFile:
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
         """Parse and check the data file's bytes; raise DataFileError when they are not runmate data."""
+        raw = raw.removeprefix(UTF8_BOM)  # an editor may have put one there; JSON has none
         if not raw.strip():
             raise DataFileError(self.path, "it is empty")
         try:
@@ -327,6 +348,20 @@ class DataFile:
         self._write_data(data, lock)
         return data
 
+    def _check_any_layout(self, raw: bytes) -> None:
+        """Check ``raw`` as the data file would be checked when opened, older layouts included:
+        moved to the current layout in memory, every record checked (nothing is written)."""
+        data = self._parse(raw)
+        if self._version(data) == SCHEMA_VERSION:
+            return
+        try:
+            current = migrate(data)
+        except SchemaProblem as problem:
+            raise DataFileError(self.path, str(problem)) from None
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise DataFileError(self.path, "its records are in an older layout runmate can't read") from None
+        self._check_records(current)
+
     def _version(self, data: dict[str, Any]) -> int:
         try:
             return data_version(data)
@@ -416,7 +451,7 @@ class DataFile:
                 raise NotFound(f"The backup {chosen.name} was removed meanwhile.")
             raw = found[0]
             try:
-                self._parse(raw)
+                self._check_any_layout(raw)
             except DataFileError as problem:
                 raise DataFileError(
                     chosen.path, problem.problem, advice="runmate has not changed anything.", what="backup"
