@@ -47,7 +47,9 @@ def parse(raw: bytes) -> tuple[Snapshot, list[str]]:
     """
     try:
         doc = orjson.loads(raw.removeprefix(BOM))  # a byte-order mark an editor put there is no part of it
-    except orjson.JSONDecodeError:
+    except orjson.JSONDecodeError as error:
+        if "depth" in str(error):
+            raise NotAnExport("it nests lists or objects far deeper than a runmate export does") from None
         raise NotAnExport("it is not complete JSON (it may be cut short or damaged)") from None
     if not isinstance(doc, dict) or MARK not in doc:
         raise NotAnExport("it is JSON, but not a runmate export (runmate export --format json makes one)")

@@ -57,8 +57,9 @@ from runmate.store.files import (
     tighten,
 )
 from runmate.store.lock import Lock, read_generation_of
-from runmate.store.records import SHOWN_CHARS, tables_problem
+from runmate.store.records import MAX_NESTING, SHOWN_CHARS, tables_problem, too_deep
 from runmate.store.schema import (
+    ALL_TYPES,
     META,
     SCHEMA_VERSION,
     SchemaProblem,
@@ -72,6 +73,10 @@ from runmate.textsafe import visible
 R = TypeVar("R")
 
 UTF8_BOM = b"\xef\xbb\xbf"
+NESTED = (
+    f"it holds a value nested more than {MAX_NESTING} levels deep, deeper than runmate writes (it "
+    "could be read but never saved again)"
+)
 
 # How a write fails in a folder on a read-only mount, or one you may not write in.
 _NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -211,7 +216,9 @@ class DataFile:
             raise DataFileError(self.path, "it is empty")
         try:
             data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
+        except orjson.JSONDecodeError as error:
+            if "depth" in str(error):
+                raise DataFileError(self.path, NESTED) from None
             raise DataFileError(self.path, "it is not complete JSON (it may be truncated or damaged)") from None
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
@@ -232,6 +239,9 @@ class DataFile:
                         f"('{visible(numbers[number], SHOWN_CHARS)}' and '{visible(key, SHOWN_CHARS)}')",
                     )
                 numbers[number] = key
+        here = self._written_here(raw)
+        if not here and any(name not in ALL_TYPES and too_deep(table, MAX_NESTING + 1) for name, table in data.items()):
+            raise DataFileError(self.path, NESTED)
         version = self._version(data)
         if version > SCHEMA_VERSION:
             raise DataFileError(
@@ -240,7 +250,7 @@ class DataFile:
                 f"{SCHEMA_VERSION})",
                 advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
             )
-        if version == SCHEMA_VERSION and not self._written_here(raw):
+        if version == SCHEMA_VERSION and not here:
             self._check_records(data)
         return data
 
@@ -276,7 +286,10 @@ class DataFile:
         """Replace the data file with ``data``; the generation moves first, so no one trusts stale data."""
         self._writable(lock)
         self._kept = None
-        payload = orjson.dumps(data)
+        try:
+            payload = orjson.dumps(data)
+        except orjson.JSONEncodeError as error:  # checked on read, so never expected here
+            raise DataFileError(self.path, f"runmate can't write it back ({error})") from None
         lock.write_generation(lock.read_generation() + 1)
         self._replace(payload)
         self._kept = (self._key(lock), data)
