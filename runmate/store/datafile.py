@@ -165,16 +165,16 @@ class DataFile:
             raise ReadOnlyFolder(self.data_dir)
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[Lock]:
+    def _locked(self, timeout: float | None = None) -> Iterator[Lock]:
         self._prepare()
         lock = Lock(self.lock_path, guards=self.path)
         try:
             try:
-                lock.acquire()
+                lock.acquire(timeout)
             except FileNotFoundError:  # the folder was removed while runmate was running
                 self._prepared = False
                 self._prepare()
-                lock.acquire()
+                lock.acquire(timeout)
         except UnsafeFile as unsafe:
             raise DataFileError(
                 unsafe.path,
@@ -383,9 +383,12 @@ class DataFile:
 
     # -- generic operations --------------------------------------------------------------------
 
-    def read(self, fn: Callable[[Tx], R]) -> R:
-        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change."""
-        with self._locked() as lock:
+    def read(self, fn: Callable[[Tx], R], *, timeout: float | None = None) -> R:
+        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change.
+
+        ``timeout``: how long to wait for another runmate holding the lock (LockTimeout after it;
+        ``lock.LOCK_TIMEOUT`` when not given)."""
+        with self._locked(timeout) as lock:
             storage = SnapshotStorage(self._load(lock), read_only=True)
             try:
                 return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))

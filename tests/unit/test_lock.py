@@ -235,3 +235,23 @@ def test_a_folder_without_write_permission_can_be_read_and_a_write_is_refused(no
     proc = _as_nobody(data_dir, "checkin", "--date", "2026-01-06", "--mood", "4")
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "can't write in" in proc.stderr
     assert (data_dir / "runmate.json").read_bytes() == before
+
+
+def test_status_says_nothing_rather_than_wait_for_a_stopped_holder(data_dir, tmp_path):
+    import datetime as dt
+
+    Store(data_dir).save_checkin(CheckIn(date=dt.date.today().isoformat(), mood=4))
+    status = [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), "status"]
+    assert "mood 4" in subprocess.run(status, capture_output=True, text=True, timeout=60, check=True).stdout
+    ready = tmp_path / "held"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data_dir), str(ready)])
+    try:
+        _wait_for(ready, holder)
+        started = time.monotonic()
+        proc = subprocess.run(status, capture_output=True, text=True, timeout=5, check=False)
+        took = time.monotonic() - started
+    finally:
+        os.kill(holder.pid, signal.SIGCONT)
+        holder.wait(30)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+    assert took < 1.5, f"status waited {took:.2f} s"  # the process's start, and 0.2 s for the lock
