@@ -67,6 +67,8 @@ def run_create(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.name.strip():
+        raise UsageError("The backup's name is empty; runmate backup list shows them.")
     restored, before = ctx.unchecked_store().restore_backup(args.name.strip())
     ctx.say(f"Your data is now as it was in {restored.name}.")
     if before is not None and before.is_file():

@@ -44,6 +44,18 @@ class Parser(argparse.ArgumentParser):
         raise BadArguments(self, message)
 
 
+def refuse_empty(args: argparse.Namespace, advice: dict[str, str] | None = None, **options: str) -> None:
+    """UsageError (status 2, nothing read or written) when an option was given an empty value:
+    ``--date ""`` is a mistake (an unset shell variable, say), never a wish for the default.
+
+    ``options`` maps each argument's dest to the option as typed (``start="--from"``); ``advice``
+    gives a message of its own for some options (``--note``: how a note is removed)."""
+    for dest, option in options.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and not value.strip():
+            raise UsageError((advice or {}).get(dest) or f"{option} is empty; give a value, or leave it out.")
+
+
 def complain(err: TextIO, message: str) -> None:
     """Print ``runmate: message`` on ``err``, with anything unsafe in it made visible."""
     print(f"runmate: {visible(message)}", file=err)

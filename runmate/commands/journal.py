@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runmate.commands.base import EXIT_DATA, Context, UsageError
+from runmate.commands.base import EXIT_DATA, Context, UsageError, refuse_empty
 from runmate.validation import DAY_HELP_BACK
 
 if TYPE_CHECKING:
@@ -241,6 +241,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.models import parse_journal, parse_journal_day, short_id
 
     # Everything but the text is checked first, so nobody writes a page only to have it refused.
+    refuse_empty(args, date="--date", run="--run")
     activity = _done_activity(ctx, args.run) if args.run else None
     date = args.date if args.date is not None or activity is None else activity.date
     day = parse_journal_day(today=ctx.today, date=date)
@@ -271,6 +272,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.journal import KIND_WORDS, Filter, build_items, find
 
+    refuse_empty(args, search="--search", tag="--tag")
     start, end, limit = _list_options(args, ctx.today)
     store = ctx.store
     everything = bool(args.all)
