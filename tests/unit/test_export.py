@@ -331,3 +331,59 @@ def orjson_loads(raw: bytes):
     import orjson
 
     return orjson.loads(raw)
+
+
+# -- text a spreadsheet or a Markdown viewer would run -------------------------------------------
+
+
+FORMULAS = [
+    "=1+1",
+    " =1+1",
+    '\n=HYPERLINK("http://x")',
+    "\r\n+1",
+    "  \t-2",
+    "\u00a0@SUM(A1)",
+    "\t=1",
+    "\rhello",
+    "\uff1d1+1",
+    " \uff0b1",
+    "\uff0d1",
+    "\uff20A1",
+]
+
+
+@pytest.mark.parametrize("text", FORMULAS, ids=[repr(t) for t in FORMULAS])
+def test_csv_guards_every_cell_a_spreadsheet_would_run(text):
+    from runmate.models import CheckIn
+
+    data = csv.render("checkins", [CheckIn(date="2026-03-02", mood=3, note=text, id="c1").to_dict()])
+    (row,) = list(stdcsv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert row["note"] == "'" + text
+
+
+@pytest.mark.parametrize("text", ["fine", "a = b", "1-2 km", "mail@home"])
+def test_csv_leaves_ordinary_text_as_it_is(text):
+    from runmate.models import CheckIn
+
+    data = csv.render("checkins", [CheckIn(date="2026-03-02", mood=3, note=text, id="c1").to_dict()])
+    (row,) = list(stdcsv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert row["note"] == text
+
+
+def test_md_shows_html_from_a_reflection_as_text():
+    from markdown_it import MarkdownIt
+
+    from runmate.exchange.data import Snapshot
+    from runmate.models import CheckIn, JournalEntry
+
+    hostile = '<img src=x onerror="alert(1)"> &lt;b&gt; <script>x</script> \\<i>'
+    snap = Snapshot(
+        checkins=[CheckIn(date="2026-03-02", mood=3, note="<b>bold</b>", id="c1").to_dict()],
+        journal=[JournalEntry(date="2026-03-02", title="<h3>t</h3>", text=hostile + "\n<div>", id="j1").to_dict()],
+    )
+    html = MarkdownIt("commonmark").render(md.render(snap).decode())
+    for tag in ("<img", "<script", "<b>", "<h3>", "<div>", "<i>"):
+        assert tag not in html
+    # What was written is what a reader sees, character for character.
+    text = html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    assert hostile in text and "<b>bold</b>" in text and "<h3>t</h3>" in text
