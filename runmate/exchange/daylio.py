@@ -100,8 +100,31 @@ def _note(text: str) -> str:
     return re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE).strip()
 
 
+# The start of a Daylio row: full_date, then date and weekday (in any language), then more.
+_ROW_START = re.compile(r'\s*"?[0-9]{4}-[0-9]{2}-[0-9]{2}"?\s*,[^,\n]*,[^,\n]*,')
+
+
+def _swallowed(row: dict) -> str | None:
+    """The first line inside a cell of ``row`` that reads as the start of a further Daylio row (a
+    date, then two more columns), or None. A quote that is never closed makes the rest of the
+    file (or up to the next quote) one cell; such a row is reported, never taken in as a note."""
+    for value in row.values():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        for line in value.splitlines()[1:]:
+            if _ROW_START.match(line):
+                return line
+    return None
+
+
 def _entry(number: int, row: dict[str, str | None], moods: dict[str, int], today: dt.date) -> _Entry:
     """One row, checked; raises ValueError whose message says what is wrong, in words."""
+    swallowed = _swallowed(row)
+    if swallowed is not None:
+        raise ValueError(
+            f"a cell in it holds what reads as further rows ('{visible(swallowed, 40)}'...): a quote (\") in "
+            "it may never be closed, so runmate has not taken the rest of the file in as one note"
+        )
     date_text = (row.get("full_date") or "").strip()
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date_text):
