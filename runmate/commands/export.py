@@ -86,24 +86,26 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     snap = snapshot(ctx.store).narrowed(start, end, args.kind)
     what = _count_words(snap.count(), args.format)
     if output is None:
-        text = render(args.format, snap).decode("utf-8")
+        text = render(args.format, snap, kind=args.kind).decode("utf-8")
         ctx.out.write(_for_terminal(text) if _is_terminal(ctx.out) else text)
         ctx.out.flush()
         return 0
     assert target is not None
     number = open_file_number(output.strip())
     if number is not None:
-        _write_to_descriptor(number, render(args.format, snap), output)
+        _write_to_descriptor(number, render(args.format, snap, kind=args.kind), output)
         return 0
     if args.format == "csv" and args.kind is None:
         files = write_csv_folder(snap, target)
         ctx.say(f"Exported {what} to {target}: {', '.join(f.name for f in files)} (readable only by you).")
         return 0
     if is_stream(target):  # a named pipe or a device: written into, as it is
-        _write_stream(target, render(args.format, snap))
+        _write_stream(target, render(args.format, snap, kind=args.kind))
         ctx.say(f"Exported {what} into {target}.")
         return 0
-    write_private(target.resolve() if target.is_symlink() else target, render(args.format, snap, bom=True))
+    write_private(
+        target.resolve() if target.is_symlink() else target, render(args.format, snap, bom=True, kind=args.kind)
+    )
     ctx.say(f"Exported {what} to {target} (readable only by you).")
     return 0
 

@@ -387,3 +387,15 @@ def test_md_shows_html_from_a_reflection_as_text():
     # What was written is what a reader sees, character for character.
     text = html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     assert hostile in text and "<b>bold</b>" in text and "<h3>t</h3>" in text
+
+
+@pytest.mark.parametrize("kind", ["checkins", "activities", "journal"])
+def test_a_kind_with_no_rows_gives_its_own_header(store, data_dir, tmp_path, kind):
+    fill(store)
+    out = io.StringIO()
+    argv = ["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", kind, "--from", "2030-01-01"]
+    assert main(argv, out=out) == 0
+    assert out.getvalue().splitlines() == [",".join(csv.COLUMNS[kind])]
+    target = tmp_path / f"{kind}.csv"
+    assert main([*argv, "--output", str(target)], out=io.StringIO()) == 0
+    assert target.read_text(encoding="utf-8-sig").splitlines() == [",".join(csv.COLUMNS[kind])]
