@@ -136,21 +136,33 @@ def _edit_in_editor(ctx: Context, initial: str, save_with: list[str]) -> tuple[s
         raise UsageError(
             f"The editor {command[0]!r} could not be started ({exc.strerror or exc}); nothing was saved."
         ) from None
+    except KeyboardInterrupt:  # ctrl+c while the editor was open: what it saved so far stays
+        _keep_if_written(ctx, path, initial, save_with)
+        raise
+    if status != 0:
+        _keep_if_written(ctx, path, initial, save_with)
+        raise UsageError(f"The editor stopped with status {status}; nothing was saved.")
     try:
         raw = path.read_bytes()
     except OSError:
         raw = b""
-    if status != 0:
-        if raw.strip() and raw != initial.encode("utf-8"):
-            ctx.afterwards.append(_kept_words(path, save_with))
-        else:
-            path.unlink(missing_ok=True)
-        raise UsageError(f"The editor stopped with status {status}; nothing was saved.")
     try:
         return _decoded(raw, "The editor's file"), path
     except UsageError:
         ctx.afterwards.append(_kept_words(path, save_with))
         raise
+
+
+def _keep_if_written(ctx: Context, path: Path, initial: str, save_with: list[str]) -> None:
+    """After the editor failed: keep its file when it holds something new, else remove it."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return
+    if raw.strip() and raw != initial.encode("utf-8"):
+        ctx.afterwards.append(_kept_words(path, save_with))
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _decoded(raw: bytes, what: str) -> str:

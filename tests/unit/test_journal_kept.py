@@ -194,3 +194,18 @@ def test_standard_input_in_utf8_with_a_byte_order_mark_is_read(data_dir):
     )
     assert proc.returncode == 0, proc.stderr
     assert [e.text for e in Store(data_dir).journal()] == ["Café au lait. #morning"]
+
+
+def test_ctrl_c_while_the_editor_is_open_keeps_what_it_saved(data_dir, tmp_path, monkeypatch):
+    import subprocess as subprocess_module
+
+    def interrupted(command, check=False):
+        Path(command[-1]).write_text("Saved once, then ctrl+c.", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("VISUAL", "any-editor")
+    monkeypatch.setattr(subprocess_module, "run", interrupted)
+    code, _, err = run(data_dir, "add", monkeypatch=monkeypatch)
+    assert code == 130 and "stopped." in err
+    path, _ = kept_file(err, data_dir)
+    assert path.read_text() == "Saved once, then ctrl+c."
