@@ -80,6 +80,15 @@ MAX_NOTE = 500
 MAX_NAME = 80
 MAX_JOURNAL = 20_000
 
+# The size runmate is built for: 50 years of daily use. Every command stays quick there; an import
+# that would take the data folder past it says so and writes nothing.
+CAPACITY_YEARS = 50
+CAPACITY = {
+    "checkins": CAPACITY_YEARS * 366,  # one a day
+    "activities": 100_000,  # five or so a week
+    "journal": 100_000,  # reflections
+}
+
 THEMES = (
     "textual-dark",
     "textual-light",

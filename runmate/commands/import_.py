@@ -126,7 +126,7 @@ def read_incoming(args: argparse.Namespace, ctx: Context):
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.exchange.incoming import NothingToImport, bring_in
+    from runmate.exchange.incoming import BeyondCapacity, NothingToImport, bring_in
 
     incoming = read_incoming(args, ctx)
     problems = incoming.problems
@@ -144,6 +144,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     before = {b.name for b in ctx.store.backups()}
     try:
         merge = bring_in(ctx.store, incoming, dry_run=args.dry_run)
+    except BeyondCapacity as beyond:
+        raise UsageError(str(beyond)) from None
     except NothingToImport as nothing:
         kept = ", ".join(nothing.merge.kept_summary())
         complain(

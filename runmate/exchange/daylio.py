@@ -32,6 +32,7 @@ from runmate.models import (
     whole_number,
 )
 from runmate.textsafe import visible
+from runmate.validation import CAPACITY_YEARS
 
 MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 REQUIRED = ("full_date", "mood")
@@ -159,6 +160,18 @@ def _entry(number: int, row: dict[str, str | None], moods: dict[str, int], today
     )
 
 
+# Daylio rows runmate reads at most: 50 years of ten entries a day. Counted before anything is
+# built (about a second for a million rows), so a file far past it is refused at once.
+MAX_ROWS = CAPACITY_YEARS * 366 * 10
+
+
+def _count_rows(text: str) -> int:
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1
+    except csv.Error:
+        return 0  # reported row by row below
+
+
 def read(raw: bytes, *, moods: dict[str, int], today: dt.date) -> Incoming:
     """The check-ins, reflections and activities of a Daylio export, and the rows that can't come in.
 
@@ -168,6 +181,12 @@ def read(raw: bytes, *, moods: dict[str, int], today: dt.date) -> Incoming:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise NotDaylio("it is not UTF-8 text") from None
+    rows = _count_rows(text)
+    if rows > MAX_ROWS:
+        raise NotDaylio(
+            f"it holds {rows:,} rows, more than the {MAX_ROWS:,} of {CAPACITY_YEARS} years of Daylio entries runmate "
+            "is built for"
+        )
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]
