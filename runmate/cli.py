@@ -129,6 +129,13 @@ def main(
 
 
 def run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
+    code = _run_handler(handler, args, ctx)
+    for line in ctx.afterwards:
+        complain(ctx.err, line)
+    return code
+
+
+def _run_handler(handler: Handler, args: argparse.Namespace, ctx: Context) -> int:
     from runmate.store import AmbiguousId, NotFound, StoreError
 
     try:
@@ -196,6 +203,9 @@ def run_app(ctx: Context) -> int:
     try:
         store.check()
     except DataFileError as exc:
+        if exc.what == "data folder":  # not a folder at all: nothing for the app to show
+            complain(ctx.err, str(exc))
+            return EXIT_DATA
         problem = exc
     except StoreError as exc:
         complain(ctx.err, str(exc))

@@ -80,6 +80,15 @@ MAX_NOTE = 500
 MAX_NAME = 80
 MAX_JOURNAL = 20_000
 
+# The size runmate is built for: 50 years of daily use. Every command stays quick there; an import
+# that would take the data folder past it says so and writes nothing.
+CAPACITY_YEARS = 50
+CAPACITY = {
+    "checkins": CAPACITY_YEARS * 366,  # one a day
+    "activities": 100_000,  # five or so a week
+    "journal": 100_000,  # reflections
+}
+
 THEMES = (
     "textual-dark",
     "textual-light",
@@ -121,6 +130,23 @@ class ValidationError(ValueError):
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+# An id, as runmate addresses it from the command line and writes it into exports: 1 to 64
+# lower-case letters a-z, digits, '-' and '_'. runmate makes 32 hexadecimal digits.
+ID_PATTERN = re.compile(r"[0-9a-z_-]{1,64}")
+_RENAMED = uuid.UUID("8c3f6a52-1d0e-4b7a-9e25-6f4d1a0c2b93")
+
+
+def is_good_id(value: object) -> bool:
+    """Whether ``value`` is an id in the documented alphabet and length (``ID_PATTERN``)."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def renamed_id(kind: str, value: str) -> str:
+    """The id given to a record of ``kind`` whose id ``value`` is outside ``ID_PATTERN``: the same
+    each time for the same id, so importing a file again changes nothing."""
+    return uuid.uuid5(_RENAMED, f"{kind}\x1f{value}").hex
 
 
 def now_iso() -> str:

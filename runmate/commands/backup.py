@@ -45,7 +45,7 @@ WHY = {
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
-    backups = ctx.store.backups()
+    backups = ctx.unchecked_store().backups()
     if not backups:
         ctx.say("No copies yet. Make one with: runmate backup create")
         return 0
@@ -59,7 +59,7 @@ def _size(n: int) -> str:
 
 
 def run_create(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.store.create_backup()
+    path = ctx.unchecked_store().create_backup()  # a damaged data file is kept as it is
     if path is None:
         raise UsageError("There is no data file yet, so there is nothing to copy.")
     ctx.say(f"Kept a copy of your data file: {path} (readable only by you).")
@@ -67,8 +67,10 @@ def run_create(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
-    restored, before = ctx.store.restore_backup(args.name.strip())
+    if not args.name.strip():
+        raise UsageError("The backup's name is empty; runmate backup list shows them.")
+    restored, before = ctx.unchecked_store().restore_backup(args.name.strip())
     ctx.say(f"Your data is now as it was in {restored.name}.")
-    if before is not None:
+    if before is not None and before.is_file():
         ctx.say(f"The file as it was a moment ago is kept as {before.name}.")
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from runmate.commands.base import Context, UsageError
+from runmate.commands.base import Context, UsageError, refuse_empty
 from runmate.validation import DAY_HELP_BACK
 
 NAME = "checkin"
@@ -94,6 +94,12 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    refuse_empty(
+        args,
+        {"note": "--note is empty, so nothing was changed. To remove the note: runmate checkin --clear note"},
+        date="--date",
+        note="--note",
+    )
     if args.delete:
         return _delete(args, ctx)
     return _save(args, ctx)

@@ -30,7 +30,8 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument(
         "--output",
         metavar="PATH",
-        help="the file to write (for csv without --kind: a folder); default: standard output",
+        help="the file to write (for csv without --kind: a folder), never in runmate's data folder; "
+        "a pipe or a device is written into; - or default: standard output",
     )
     p.add_argument("--kind", choices=KINDS, help="only check-ins, activities or journal entries")
     p.add_argument("--from", dest="start", metavar="DAY", help=f"from this day on: {DAY_HELP_BACK}")
@@ -52,8 +53,8 @@ def day_option(value: str | None, option: str, today: dt.date) -> dt.date | None
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.exchange.data import snapshot
-    from runmate.exchange.export import SINGLE_NAMES, render, write_csv_folder
-    from runmate.exchange.files import write_private
+    from runmate.exchange.export import render, write_csv_folder
+    from runmate.exchange.files import is_stream, open_file_number, write_private
     from runmate.models import FieldError, ValidationError
 
     start = end = None
@@ -72,32 +73,89 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         errors.append(FieldError("--from", "--from is after --to; the first day comes first."))
     if errors:
         raise ValidationError(errors)
-    if args.format == "csv" and args.kind is None and args.output is None:
+    if args.output is not None and not args.output.strip():
+        raise UsageError("--output is empty; give a file or a folder, or leave it out for standard output.")
+    output = args.output
+    if output is not None and (output.strip() == "-" or open_file_number(output.strip()) == 1):
+        output = None  # standard output (-, /dev/stdout), as without --output
+    if args.format == "csv" and args.kind is None and output is None:
         raise UsageError(
             "csv needs a folder for its three files (--output FOLDER), or one kind for standard output (--kind)."
         )
-    if args.output is not None and not args.output.strip():
-        raise UsageError("--output is empty; give a file or a folder, or leave it out for standard output.")
+    target = _target(output, args, ctx) if output is not None else None
     snap = snapshot(ctx.store).narrowed(start, end, args.kind)
     what = _count_words(snap.count(), args.format)
-    if args.output is None:
-        text = render(args.format, snap).decode("utf-8")
+    if output is None:
+        text = render(args.format, snap, kind=args.kind).decode("utf-8")
         ctx.out.write(_for_terminal(text) if _is_terminal(ctx.out) else text)
         ctx.out.flush()
         return 0
-    target = Path(args.output).expanduser()
+    assert target is not None
+    number = open_file_number(output.strip())
+    if number is not None:
+        _write_to_descriptor(number, render(args.format, snap, kind=args.kind), output)
+        return 0
     if args.format == "csv" and args.kind is None:
-        if target.exists() and not target.is_dir():
-            raise UsageError(f"{target} is a file; csv without --kind writes three files into a folder.")
         files = write_csv_folder(snap, target)
         ctx.say(f"Exported {what} to {target}: {', '.join(f.name for f in files)} (readable only by you).")
         return 0
-    if target.is_dir():
-        name = f"{args.kind}.csv" if args.format == "csv" else SINGLE_NAMES[args.format]
-        target = target / name
-    write_private(target, render(args.format, snap, bom=True))
+    if is_stream(target):  # a named pipe or a device: written into, as it is
+        _write_stream(target, render(args.format, snap, kind=args.kind))
+        ctx.say(f"Exported {what} into {target}.")
+        return 0
+    write_private(
+        target.resolve() if target.is_symlink() else target, render(args.format, snap, bom=True, kind=args.kind)
+    )
     ctx.say(f"Exported {what} to {target} (readable only by you).")
     return 0
+
+
+def _target(output: str, args: argparse.Namespace, ctx: Context) -> Path:
+    """Where --output writes: the file (a folder's runmate.json, say), checked before anything is
+    read. Never runmate's data folder or anything in it (its data file, backups, lock...); a pipe
+    or a device is written into, never replaced."""
+    from runmate.exchange.export import SINGLE_NAMES
+    from runmate.exchange.files import OutputRefused, check_output, inside, open_file_number
+
+    if open_file_number(output.strip()) is not None:
+        return Path(output.strip())
+    target = Path(output).expanduser()
+    if args.format == "csv" and args.kind is None:
+        if target.exists() and not target.is_dir():
+            raise UsageError(f"{target} is a file; csv without --kind writes three files into a folder.")
+    elif target.is_dir():
+        name = f"{args.kind}.csv" if args.format == "csv" else SINGLE_NAMES[args.format]
+        target = target / name
+    if inside(target, ctx.data_dir):
+        raise UsageError(
+            f"{target} is in runmate's data folder ({ctx.data_dir}); an export never goes there, so "
+            "nothing was written. Give a file or a folder outside it."
+        )
+    try:
+        check_output(target)
+    except OutputRefused as refused:
+        raise UsageError(f"{refused}; nothing was written.") from None
+    return target
+
+
+def _write_to_descriptor(number: int, data: bytes, name: str) -> None:
+    """Write into this process's open file ``number`` (``/dev/stderr``, ``/dev/fd/3``), at its
+    place and in its mode (appending stays appending): the file is never opened again."""
+    from runmate.exchange.files import write_all
+
+    try:
+        write_all(number, data)
+    except OSError as exc:
+        raise UsageError(f"{name} can't be written to ({exc.strerror or exc}); nothing was exported.") from None
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    from runmate.exchange.files import write_into
+
+    try:
+        write_into(target, data)
+    except OSError as exc:
+        raise UsageError(f"{target} can't be written to ({exc.strerror or exc}).") from None
 
 
 def _is_terminal(stream) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from runmate.commands.base import EXIT_OK, EXIT_USAGE, Context, UsageError, complain
+from runmate.commands.base import EXIT_OK, EXIT_USAGE, Context, UsageError, complain, refuse_empty
 
 NAME = "import"
 FORMATS = ("json", "daylio", "gpx")
@@ -91,6 +91,9 @@ def read_incoming(args: argparse.Namespace, ctx: Context):
     from runmate.exchange import daylio, gpx, json
     from runmate.exchange.incoming import Incoming
 
+    if any(not f.strip() for f in args.files):
+        raise UsageError("A file name is empty; give the file (or the folder of GPX files) to bring in.")
+    refuse_empty(args, mood_map="--mood-map", activity="--activity")
     paths = [Path(f).expanduser() for f in args.files]
     fmt = args.format
     if fmt is None and len(paths) == 1 and not paths[0].is_dir():
@@ -123,7 +126,7 @@ def read_incoming(args: argparse.Namespace, ctx: Context):
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from runmate.exchange.incoming import NothingToImport, bring_in
+    from runmate.exchange.incoming import BeyondCapacity, NothingToImport, bring_in
 
     incoming = read_incoming(args, ctx)
     problems = incoming.problems
@@ -141,6 +144,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     before = {b.name for b in ctx.store.backups()}
     try:
         merge = bring_in(ctx.store, incoming, dry_run=args.dry_run)
+    except BeyondCapacity as beyond:
+        raise UsageError(str(beyond)) from None
     except NothingToImport as nothing:
         kept = ", ".join(nothing.merge.kept_summary())
         complain(

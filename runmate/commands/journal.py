@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runmate.commands.base import EXIT_DATA, Context, UsageError
+from runmate.commands.base import EXIT_DATA, Context, UsageError, refuse_empty
 from runmate.validation import DAY_HELP_BACK
 
 if TYPE_CHECKING:
@@ -113,9 +113,13 @@ def _editor_command() -> list[str]:
     raise UsageError("No editor is set. Give the text with --text, or set one, for example: export EDITOR=nano")
 
 
-def _edit_in_editor(ctx: Context, initial: str) -> tuple[str, Path]:
+def _edit_in_editor(ctx: Context, initial: str, save_with: list[str]) -> tuple[str, Path]:
     """Open the editor on a private file in the data folder holding ``initial``; return what it
-    holds afterwards and the file (the caller removes it, or keeps it when saving fails)."""
+    holds afterwards and the file (the caller removes it once saved, or keeps it: ``_keep_on_failure``).
+
+    ``save_with`` is the command that saves the text from a file given as its standard input; when
+    the editor fails after something was written, the file is kept and that command shown.
+    """
     import subprocess
     import tempfile
 
@@ -132,20 +136,89 @@ def _edit_in_editor(ctx: Context, initial: str) -> tuple[str, Path]:
         raise UsageError(
             f"The editor {command[0]!r} could not be started ({exc.strerror or exc}); nothing was saved."
         ) from None
+    except KeyboardInterrupt:  # ctrl+c while the editor was open: what it saved so far stays
+        _keep_if_written(ctx, path, initial, save_with)
+        raise
     if status != 0:
-        path.unlink(missing_ok=True)
+        _keep_if_written(ctx, path, initial, save_with)
         raise UsageError(f"The editor stopped with status {status}; nothing was saved.")
-    return path.read_text(encoding="utf-8", errors="replace"), path
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = b""
+    try:
+        return _decoded(raw, "The editor's file"), path
+    except UsageError:
+        ctx.afterwards.append(_kept_words(path, save_with))
+        raise
 
 
-def _read_text(args: argparse.Namespace, ctx: Context, initial: str = "") -> tuple[str, Path | None]:
+def _keep_if_written(ctx: Context, path: Path, initial: str, save_with: list[str]) -> None:
+    """After the editor failed: keep its file when it holds something new, else remove it."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return
+    if raw.strip() and raw != initial.encode("utf-8"):
+        ctx.afterwards.append(_kept_words(path, save_with))
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _decoded(raw: bytes, what: str) -> str:
+    """``raw`` as UTF-8 text (a byte-order mark at the start left out); UsageError when it is not."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{what} is not valid UTF-8 text, so nothing was saved. Save it as UTF-8 and try again."
+        ) from None
+
+
+def _kept_words(path: Path, save_with: list[str]) -> str:
+    return f"What you wrote is kept in {path}. {_save_words(path, save_with)}"
+
+
+def _save_words(path: Path, save_with: list[str]) -> str:
+    import shlex
+
+    command = " ".join(shlex.quote(part) for part in save_with)
+    return f"To save it from there (after changing it, if need be): {command} < {shlex.quote(str(path))}"
+
+
+def _keep_on_failure(ctx: Context, path: Path | None, text: str, save_with: list[str]) -> None:
+    """A save failed: keep the editor's file (unless it holds nothing) and say how to save it."""
+    if path is None:
+        return
+    if not text.strip():
+        path.unlink(missing_ok=True)
+        return
+    ctx.afterwards.append(_kept_words(path, save_with))
+
+
+def _save_command(args: argparse.Namespace, *words: str) -> list[str]:
+    """``runmate [--data-dir DIR] journal WORDS...``: the command that saves text from standard input."""
+    head = ["runmate"]
+    if getattr(args, "data_dir", None) is not None:
+        head += ["--data-dir", str(Path(args.data_dir).expanduser().absolute())]
+    return [*head, "journal", *words]
+
+
+def _read_text(
+    args: argparse.Namespace, ctx: Context, initial: str = "", save_with: list[str] | None = None
+) -> tuple[str, Path | None]:
     """The text from --text, standard input or the editor, and the editor's file if one was used."""
     if args.text is not None:
         return args.text, None
     stdin = sys.stdin
-    if stdin is None or not stdin.isatty():
-        return (stdin.read() if stdin is not None else ""), None
-    return _edit_in_editor(ctx, initial)
+    if stdin is None:
+        return "", None
+    if not stdin.isatty():
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:  # a text stream put in its place (tests, an embedding program)
+            return stdin.read(), None
+        return _decoded(buffer.read(), "Standard input"), None
+    return _edit_in_editor(ctx, initial, save_with or _save_command(args, "add"))
 
 
 def _done_activity(ctx: Context, prefix: str) -> PlannedActivity:
@@ -180,16 +253,22 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.models import parse_journal, parse_journal_day, short_id
 
     # Everything but the text is checked first, so nobody writes a page only to have it refused.
+    refuse_empty(args, date="--date", run="--run")
     activity = _done_activity(ctx, args.run) if args.run else None
     date = args.date if args.date is not None or activity is None else activity.date
-    parse_journal_day(today=ctx.today, date=date)
-    text, path = _read_text(args, ctx)
+    day = parse_journal_day(today=ctx.today, date=date)
+    save_with = _save_command(args, "add", "--date", day.isoformat())
+    if activity is not None:
+        save_with += ["--run", activity.id[:8]]
+    text, path = _read_text(args, ctx, save_with=save_with)
     try:
         entry = parse_journal(today=ctx.today, date=date, text=text, activity_id=activity.id if activity else None)
         ctx.store.add_journal(entry)
-    finally:
-        if path is not None:
-            path.unlink(missing_ok=True)
+    except BaseException:  # a bad text, another runmate busy, a damaged file, ctrl+c: the text stays
+        _keep_on_failure(ctx, path, text, save_with)
+        raise
+    if path is not None:
+        path.unlink(missing_ok=True)
     if args.quiet:
         ctx.say(short_id(entry.id))
         return 0
@@ -205,6 +284,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.journal import KIND_WORDS, Filter, build_items, find
 
+    refuse_empty(args, search="--search", tag="--tag")
     start, end, limit = _list_options(args, ctx.today)
     store = ctx.store
     everything = bool(args.all)
@@ -293,12 +373,12 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.store import Conflict, RecordGone
 
     entry = _entry(ctx, args.id)
-    text, path = _read_text(args, ctx, entry.text)
+    save_with = _save_command(args, "edit", entry.id[:8])
+    text, path = _read_text(args, ctx, entry.text, save_with=save_with)
     try:
         new = parse_journal(today=max(ctx.today, entry.day), date=entry.date, text=text).text
     except ValidationError:
-        if path is not None:
-            path.unlink(missing_ok=True)
+        _keep_on_failure(ctx, path, text, save_with)
         if not text.strip():
             raise UsageError(
                 f"The new text is empty, so nothing was changed. To delete the reflection: runmate journal delete {entry.id[:8]}"
@@ -320,7 +400,12 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
             f"Your text is kept in {kept}.",
             file=ctx.err,
         )
+        again = _save_command(args, "add", "--date", entry.date) if isinstance(exc, RecordGone) else save_with
+        print(f"runmate: {_save_words(kept, again)}", file=ctx.err)
         return EXIT_DATA
+    except BaseException:
+        _keep_on_failure(ctx, path, text, save_with)
+        raise
     if path is not None:
         path.unlink(missing_ok=True)
     ctx.say(f"Saved the changes to your reflection for {label}, id {entry.id[:8]}.")

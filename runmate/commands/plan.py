@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from runmate.commands.base import Context, UsageError
+from runmate.commands.base import Context, UsageError, refuse_empty
 from runmate.formatting import day_label
 from runmate.validation import DAY_HELP_AHEAD
 
@@ -44,8 +44,8 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     add.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1 to 1440 (warm-up not counted)")
     add.add_argument("--warmup", metavar="N", help="warm-up walk minutes, 0 to 60 (default 5 for runs and walk-run)")
     add.add_argument("--time", metavar="HH:MM", help="time of day")
-    add.add_argument("--with", dest="with_whom", metavar="NAME", default="", help="who you are going with")
-    add.add_argument("--note", metavar="TEXT", default="", help="a short note")
+    add.add_argument("--with", dest="with_whom", metavar="NAME", help="who you are going with")
+    add.add_argument("--note", metavar="TEXT", help="a short note")
     add.add_argument("--done", action="store_true", help="you already did it: log it as done (today or before)")
     add.add_argument("--before", metavar="N", help="with --done: how you felt before, 1 to 5")
     add.add_argument("--after", metavar="N", help="with --done: how you felt after, 1 to 5")
@@ -88,7 +88,7 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "rest", parents=[parent], help="make an activity a rest day", description="Make an activity a rest day instead."
     )
     rest.add_argument("id", metavar="ID")
-    rest.add_argument("--reason", metavar="TEXT", default="", help="for example: tired, ill, life happened")
+    rest.add_argument("--reason", metavar="TEXT", help="for example: tired, ill, life happened")
     rest.set_defaults(handler=run_rest)
 
     move = psub.add_parser(
@@ -164,6 +164,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.models import FieldError, ValidationError, parse_activity, parse_completion, short_id
     from runmate.plans import describe_plan, describe_status
 
+    refuse_empty(args, time="--time", with_whom="--with", note="--note")
     if not args.done:
         given = [name for name in ("--before", "--after") if getattr(args, name[2:]) is not None]
         if given:
@@ -178,8 +179,8 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
             minutes=args.minutes,
             warmup=args.warmup,
             time=args.time,
-            with_whom=args.with_whom,
-            note=args.note,
+            with_whom=args.with_whom or "",
+            note=args.note or "",
             today=ctx.today,
             back=args.done,  # something already done: 'fri' is the last Friday
         )
@@ -220,6 +221,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.models import STATUS_DONE, STATUS_REST, parse_day, short_id, week_start
 
     # A weekday is the next one (planning), and the week shown is the one holding that day.
+    refuse_empty(args, week="--week")
     shown = parse_day(args.week, today=ctx.today, label="--week") if args.week else ctx.today
     monday = week_start(shown)
     store = ctx.store
@@ -289,7 +291,8 @@ def run_undo(args: argparse.Namespace, ctx: Context) -> int:
 def run_rest(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.plans import parse_rest_reason
 
-    reason = parse_rest_reason(args.reason)
+    refuse_empty(args, reason="--reason")
+    reason = parse_rest_reason(args.reason or "")
     activity_id = _resolve(ctx, args.id)
     saved = ctx.store.update_activity(activity_id, lambda a: a.mark_rest(reason))
     _say_saved(ctx, "A rest day instead, and that's fine:", saved)
@@ -347,6 +350,7 @@ def run_starter(args: argparse.Namespace, ctx: Context) -> int:
     from runmate import plans
     from runmate.models import ValidationError, parse_day
 
+    refuse_empty(args, start="--start")
     errors = []
     start = None
     week = None

@@ -55,11 +55,29 @@ def has_data_file(ctx: Context) -> bool:
     return os.path.lexists(ctx.data_dir / DATA_FILE_NAME)
 
 
-def read_rows(ctx: Context) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Check-ins, activities and settings as stored, from one locked read of the data file."""
+def read_rows(
+    ctx: Context, *, timeout: float | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check-ins, activities and settings as stored, from one locked read of the data file.
+
+    With ``timeout``, the lock is waited for that long at most (LockTimeout after it), and the
+    data file is read without the first use's check for leftovers."""
     from runmate.store import ACTIVITIES, CHECKINS, SETTINGS
 
-    return ctx.store.read(lambda tx: (tx.all(CHECKINS), tx.all(ACTIVITIES), tx.all(SETTINGS)))
+    def rows(tx):
+        return tx.all(CHECKINS), tx.all(ACTIVITIES), tx.all(SETTINGS)
+
+    if timeout is None:
+        return ctx.store.read(rows)
+    from runmate.commands.base import complain
+    from runmate.paths import shared_folder_note
+    from runmate.store import Store
+
+    store = Store(ctx.data_dir)
+    found = store.read(rows, timeout=timeout)
+    if store.shared_folder:
+        complain(ctx.err, shared_folder_note(ctx.data_dir))
+    return found
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

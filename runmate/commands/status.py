@@ -26,12 +26,21 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 
+# How long the prompt line waits for another runmate holding the lock (one stopped with ctrl+z,
+# say) before it says nothing at all: a shell prompt must never stall.
+WAIT = 0.2
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from runmate.commands.stats import has_data_file, read_rows
+    from runmate.store import LockTimeout
 
     if not has_data_file(ctx):  # nothing recorded: quiet, and nothing created
         return 0
-    checkin_rows, activity_rows, settings_rows = read_rows(ctx)
+    try:
+        checkin_rows, activity_rows, settings_rows = read_rows(ctx, timeout=WAIT)
+    except LockTimeout:
+        return 0
     if not checkin_rows and not activity_rows:
         return 0
     from runmate import stats_report

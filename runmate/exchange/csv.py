@@ -2,8 +2,9 @@
 
 A header row, dates as year-month-day, quoting for commas, quotes and line breaks (RFC 4180, with
 CRLF between rows) and UTF-8 with a byte-order mark when written to a file, so spreadsheets read
-accents and emoji right. Text that a spreadsheet would run as a formula (starting with =, +, -, @)
-gets a leading apostrophe; the JSON export keeps every value exactly.
+accents and emoji right. Text that a spreadsheet would run as a formula (starting with =, +, -, @,
+a tab or a line break, or their full-width forms, after any white space) gets a leading
+apostrophe; the JSON export keeps every value exactly.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from runmate.models import CheckIn, JournalEntry, PlannedActivity
 from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL
 
 BOM = "\ufeff"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may run as a formula: these first, or after any leading white space (spaces,
+# a line break, a no-break space...): a spreadsheet skips that when it reads a cell. Full-width
+# forms too, which some spreadsheets read as the ASCII ones.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\u2212")
 
 
 def _columns(cls: type, first: tuple[str, ...]) -> tuple[str, ...]:
@@ -42,7 +46,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return "'" + value if value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START) else value
     return str(value)
 
 

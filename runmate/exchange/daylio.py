@@ -32,6 +32,7 @@ from runmate.models import (
     whole_number,
 )
 from runmate.textsafe import visible
+from runmate.validation import CAPACITY_YEARS
 
 MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 REQUIRED = ("full_date", "mood")
@@ -100,8 +101,31 @@ def _note(text: str) -> str:
     return re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE).strip()
 
 
+# The start of a Daylio row: full_date, then date and weekday (in any language), then more.
+_ROW_START = re.compile(r'\s*"?[0-9]{4}-[0-9]{2}-[0-9]{2}"?\s*,[^,\n]*,[^,\n]*,')
+
+
+def _swallowed(row: dict) -> str | None:
+    """The first line inside a cell of ``row`` that reads as the start of a further Daylio row (a
+    date, then two more columns), or None. A quote that is never closed makes the rest of the
+    file (or up to the next quote) one cell; such a row is reported, never taken in as a note."""
+    for value in row.values():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        for line in value.splitlines()[1:]:
+            if _ROW_START.match(line):
+                return line
+    return None
+
+
 def _entry(number: int, row: dict[str, str | None], moods: dict[str, int], today: dt.date) -> _Entry:
     """One row, checked; raises ValueError whose message says what is wrong, in words."""
+    swallowed = _swallowed(row)
+    if swallowed is not None:
+        raise ValueError(
+            f"a cell in it holds what reads as further rows ('{visible(swallowed, 40)}'...): a quote (\") in "
+            "it may never be closed, so runmate has not taken the rest of the file in as one note"
+        )
     date_text = (row.get("full_date") or "").strip()
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date_text):
@@ -136,6 +160,18 @@ def _entry(number: int, row: dict[str, str | None], moods: dict[str, int], today
     )
 
 
+# Daylio rows runmate reads at most: 50 years of ten entries a day. Counted before anything is
+# built (about a second for a million rows), so a file far past it is refused at once.
+MAX_ROWS = CAPACITY_YEARS * 366 * 10
+
+
+def _count_rows(text: str) -> int:
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1
+    except csv.Error:
+        return 0  # reported row by row below
+
+
 def read(raw: bytes, *, moods: dict[str, int], today: dt.date) -> Incoming:
     """The check-ins, reflections and activities of a Daylio export, and the rows that can't come in.
 
@@ -145,6 +181,12 @@ def read(raw: bytes, *, moods: dict[str, int], today: dt.date) -> Incoming:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise NotDaylio("it is not UTF-8 text") from None
+    rows = _count_rows(text)
+    if rows > MAX_ROWS:
+        raise NotDaylio(
+            f"it holds {rows:,} rows, more than the {MAX_ROWS:,} of {CAPACITY_YEARS} years of Daylio entries runmate "
+            "is built for"
+        )
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]

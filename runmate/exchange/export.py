@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 SINGLE_NAMES = {"json": "runmate.json", "md": "runmate.md", "ics": "runmate.ics"}
 
 
-def render(fmt: str, snap: Snapshot, *, bom: bool = False) -> bytes:
-    """The bytes of one file: json, md or ics of the whole snapshot, or csv of its one non-empty kind."""
+def render(fmt: str, snap: Snapshot, *, bom: bool = False, kind: str | None = None) -> bytes:
+    """The bytes of one file: json, md or ics of the whole snapshot, or csv of ``kind`` (its header
+    alone when it has no rows), else of the snapshot's one non-empty kind."""
     if fmt == "json":
         return json.render(snap)
     if fmt == "md":
@@ -26,6 +27,8 @@ def render(fmt: str, snap: Snapshot, *, bom: bool = False) -> bytes:
     if fmt == "ics":
         return ics.render(snap)
     if fmt == "csv":
+        if kind is not None:
+            return csv.render(kind, snap.rows(kind), bom=bom)
         kinds = [k for k in KINDS if snap.rows(k)] or [KINDS[0]]
         return csv.render(kinds[0], snap.rows(kinds[0]), bom=bom)
     raise ValueError(f"unknown format {fmt}")

@@ -64,12 +64,20 @@ def _description(a: PlannedActivity) -> str:
     return "\n".join(lines)
 
 
+def _uid(record_id: str) -> str:
+    """The event's UID from the activity's id: as it is when in the documented alphabet, else one
+    made from it (the same each time): an id holding a line break must never start a new line."""
+    from runmate.validation import is_good_id, renamed_id
+
+    return record_id if is_good_id(record_id) else renamed_id("activities", record_id)
+
+
 def event(a: PlannedActivity) -> list[str]:
     day = dt.date.fromisoformat(a.date)
     summary = plans.describe_plan(a) + (" (done)" if a.status == STATUS_DONE else "")
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{a.id}@{UID_DOMAIN}",
+        f"UID:{_uid(a.id)}@{UID_DOMAIN}",
         f"DTSTAMP:{_stamp(a.updated)}",
     ]
     if a.time:

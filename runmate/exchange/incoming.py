@@ -2,6 +2,8 @@
 nothing), after a backup, never duplicating an id.
 
 Rules, the same for every format:
+- nothing comes in when it would take the folder past the size runmate is built for
+  (``validation.CAPACITY``: 50 years, 100,000 reflections);
 - a record whose id the data folder already has stays as it is in the folder;
 - a day that already has a check-in keeps it;
 - settings come in only when none were ever saved here;
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from runmate.exchange.data import Row
 from runmate.models import STATUS_DONE, STATUS_PLANNED, now_iso
 from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
+from runmate.validation import CAPACITY, CAPACITY_YEARS
 
 if TYPE_CHECKING:
     from runmate.store import Store
@@ -148,6 +151,29 @@ def apply(tx: Tx, merge: Merge) -> None:
         tx.put_single(SETTINGS, merge.settings)
 
 
+class BeyondCapacity(Exception):
+    """The import would take the data folder past the size runmate is built for; nothing written."""
+
+    def __init__(self, kind: str, now: int, adding: int, limit: int):
+        self.kind, self.now, self.adding, self.limit = kind, now, adding, limit
+        many = WORDS[kind][1]
+        super().__init__(
+            f"This would make {now + adding:,} {many} ({now:,} here and {adding:,} from the file); runmate is "
+            f"built for up to {limit:,} {many} (about {CAPACITY_YEARS} years of daily use), and stays quick "
+            "there, so nothing was imported."
+        )
+
+
+def check_capacity(tx: Tx, merge: Merge) -> None:
+    """Raise BeyondCapacity when ``merge`` would take a table past ``CAPACITY``."""
+    for kind, rows in merge.add.items():
+        if not rows:
+            continue
+        now = len(tx.all(kind))
+        if now + len(rows) > CAPACITY[kind]:
+            raise BeyondCapacity(kind, now, len(rows), CAPACITY[kind])
+
+
 class NothingToImport(Exception):
     """Everything in the file is already in the data folder; nothing was written."""
 
@@ -165,6 +191,7 @@ def bring_in(store: Store, incoming: Incoming, *, dry_run: bool = False) -> Merg
         merge = plan(tx, incoming)
         if not merge.changes():
             raise NothingToImport(merge)
+        check_capacity(tx, merge)
         return merge
 
     if dry_run:

@@ -13,7 +13,7 @@ import orjson
 
 from runmate.exchange.data import KINDS, Row, Snapshot
 from runmate.store.records import record_problem
-from runmate.store.schema import META, SCHEMA_VERSION, SETTINGS, SchemaProblem, migrate
+from runmate.store.schema import ACTIVITIES, JOURNAL, META, SCHEMA_VERSION, SETTINGS, SchemaProblem, migrate
 
 LAYOUT = 1
 MARK = "runmate_export"
@@ -28,8 +28,11 @@ def render(snap: Snapshot) -> bytes:
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def looks_like(raw: bytes) -> bool:
-    head = raw.lstrip()[:4000]
+    head = raw.removeprefix(BOM).lstrip()[:4000]
     return head.startswith(b"{") and MARK.encode() in head
 
 
@@ -43,8 +46,10 @@ def parse(raw: bytes) -> tuple[Snapshot, list[str]]:
     Raises NotAnExport when the file as a whole can't be read as one.
     """
     try:
-        doc = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        doc = orjson.loads(raw.removeprefix(BOM))  # a byte-order mark an editor put there is no part of it
+    except orjson.JSONDecodeError as error:
+        if "depth" in str(error):
+            raise NotAnExport("it nests lists or objects far deeper than a runmate export does") from None
         raise NotAnExport("it is not complete JSON (it may be cut short or damaged)") from None
     if not isinstance(doc, dict) or MARK not in doc:
         raise NotAnExport("it is JSON, but not a runmate export (runmate export --format json makes one)")
@@ -85,7 +90,27 @@ def parse(raw: bytes) -> tuple[Snapshot, list[str]]:
             else:
                 seen.add(row["id"])
                 snap.rows(name).append(row)
-    return snap, problems
+    return _renamed(snap), problems
+
+
+def _renamed(snap: Snapshot) -> Snapshot:
+    """``snap`` with each id outside the documented alphabet and length (``validation.ID_PATTERN``:
+    a CR LF, capitals, a space...) replaced by one made from it, the same each time, and each
+    reflection's activity id following its activity's."""
+    from runmate.validation import is_good_id, renamed_id
+
+    for kind in KINDS:
+        rows = snap.rows(kind)
+        for index, row in enumerate(rows):
+            changes: dict[str, Any] = {}
+            if not is_good_id(row["id"]):
+                changes["id"] = renamed_id(kind, row["id"])
+            linked = row.get("activity_id") if kind == JOURNAL else None
+            if isinstance(linked, str) and not is_good_id(linked):
+                changes["activity_id"] = renamed_id(ACTIVITIES, linked)
+            if changes:
+                rows[index] = {**row, **changes}
+    return snap
 
 
 def rows_of(snap: Snapshot) -> list[tuple[str, Row]]:

@@ -2,7 +2,7 @@
 
 A heading for each day with anything on it (newest last), then that day's check-in, activities
 and reflections. Text is shown as written; characters that would steer a terminal are written as
-visible escapes.
+visible escapes, and what Markdown would read as HTML (``<``, ``&``) is escaped so it shows as text.
 """
 
 from __future__ import annotations
@@ -17,14 +17,21 @@ from runmate.models import CheckIn, JournalEntry, PlannedActivity
 from runmate.textsafe import visible
 
 
+def _literal(text: str) -> str:
+    """``text`` with what Markdown would read as HTML shown as text instead: ``<`` and ``&`` are
+    escaped with a backslash (CommonMark), so a reflection holding ``<img onerror=...>`` or
+    ``&lt;`` shows exactly that, and no viewer runs it as markup."""
+    return text.replace("\\", "\\\\").replace("<", "\\<").replace("&", "\\&")
+
+
 def _text(value: str) -> str:
-    """One-line text as written (control characters as visible escapes)."""
-    return visible(value)
+    """One-line text as written (control characters as visible escapes, HTML as text)."""
+    return _literal(visible(value))
 
 
 def _block(text: str) -> list[str]:
-    """A reflection as a quote, line by line, each line as written."""
-    return [f"> {visible(line)}".rstrip() for line in text.split("\n")]
+    """A reflection as a quote, line by line, each line as written (HTML as text)."""
+    return [f"> {_literal(visible(line))}".rstrip() for line in text.split("\n")]
 
 
 def _checkin(c: CheckIn) -> list[str]:

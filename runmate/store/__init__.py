@@ -20,6 +20,7 @@ from runmate.store.errors import (
     LockTimeout,
     NotEmpty,
     NotFound,
+    ReadOnlyFolder,
     RecordGone,
     StoreError,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "LockTimeout",
     "NotEmpty",
     "NotFound",
+    "ReadOnlyFolder",
     "RecordGone",
     "Store",
     "StoreError",

@@ -256,12 +256,21 @@ class Store(DataFile):
     # -- ids -----------------------------------------------------------------------------------
 
     def resolve_id(self, table: str, prefix: str) -> str:
-        """The full id of the one record in ``table`` whose id starts with ``prefix``."""
-        wanted = prefix.strip().lower()
-        if len(wanted) < 1:
+        """The full id of the one record in ``table`` whose id starts with ``prefix``.
+
+        A whole id always wins over the longer ids it starts ('a1' is a1, never a1b); otherwise
+        the start is compared in any case, so an id written in capitals can be given too."""
+        typed = prefix.strip()
+        if len(typed) < 1:
             raise NotFound("An id is needed.")
         ids = self.read(lambda tx: [r["id"] for r in tx.all(table)])
-        matches = [i for i in ids if i.startswith(wanted)]
+        if typed in ids:
+            return typed
+        wanted = typed.casefold()
+        whole = [i for i in ids if i.casefold() == wanted]
+        if len(whole) == 1:
+            return whole[0]
+        matches = [i for i in ids if i.casefold().startswith(wanted)]
         if not matches:
             raise NotFound(f"No record has an id starting with '{visible(prefix.strip(), SHOWN_ID)}'.")
         if len(matches) > 1:

@@ -28,10 +28,11 @@ Safety rules, all enforced here:
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,22 +43,23 @@ from tinydb import TinyDB
 
 from runmate import __version__
 from runmate.paths import DATA_FILE_NAME
-from runmate.store.backups import Backup, list_backups, save_backup
-from runmate.store.errors import DataFileError, NotFound
+from runmate.store.backups import Backup, list_backups, save_backup, save_migration_backup
+from runmate.store.errors import DataFileError, NotFound, ReadOnlyFolder
 from runmate.store.files import (
     UnsafeFile,
     atomic_write_bytes,
     file_identity,
+    kind_problem,
     open_regular,
     owned_by_someone_else,
     prepare_folder,
     read_regular,
     tighten,
-    write_new_file,
 )
 from runmate.store.lock import Lock, read_generation_of
-from runmate.store.records import SHOWN_CHARS, tables_problem
+from runmate.store.records import MAX_NESTING, SHOWN_CHARS, tables_problem, too_deep
 from runmate.store.schema import (
+    ALL_TYPES,
     META,
     SCHEMA_VERSION,
     SchemaProblem,
@@ -69,6 +71,15 @@ from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
 from runmate.textsafe import visible
 
 R = TypeVar("R")
+
+UTF8_BOM = b"\xef\xbb\xbf"
+NESTED = (
+    f"it holds a value nested more than {MAX_NESTING} levels deep, deeper than runmate writes (it "
+    "could be read but never saved again)"
+)
+
+# How a write fails in a folder on a read-only mount, or one you may not write in.
+_NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @dataclass(frozen=True)
@@ -112,26 +123,58 @@ class DataFile:
     def _prepare(self) -> None:
         if self._prepared:
             return
-        self.shared_folder = prepare_folder(self.data_dir, 0o700)
+        try:
+            self.shared_folder = prepare_folder(self.data_dir, 0o700)
+        except (FileExistsError, NotADirectoryError):
+            raise self._not_a_folder() from None
+        except OSError as exc:
+            if exc.errno not in _NOT_WRITABLE or not self.data_dir.is_dir():
+                raise
+            # A read-only mount, or a folder of yours you may not write in: read it as it is.
+            self.shared_folder = bool(self.data_dir.stat().st_mode & stat.S_ISVTX)
         for path in (
             self.path,
             self.lock_path,
             *self.data_dir.glob(DATA_FILE_NAME + ".*"),
         ):
-            tighten(path, 0o600)  # plain files of this user only; links and their targets never
+            try:
+                tighten(path, 0o600)  # plain files of this user only; links and their targets never
+            except OSError as exc:
+                if exc.errno not in _NOT_WRITABLE:
+                    raise
         self._prepared = True
 
+    def _not_a_folder(self) -> DataFileError:
+        """The data folder, or a folder above it, is a file (or something else that is not a folder)."""
+        blocker = next((p for p in (self.data_dir, *self.data_dir.parents) if os.path.lexists(p)), self.data_dir)
+        problem = kind_problem(os.lstat(blocker)) if os.path.lexists(blocker) else None
+        if problem is None or problem == "it is a folder, not a file":
+            problem = "it is a file, not a folder"
+        if blocker != self.data_dir:
+            problem = f"{blocker} is in its way: {problem}"
+        return DataFileError(
+            self.data_dir,
+            problem,
+            advice="runmate has not changed it. Give a folder with --data-dir (or RUNMATE_DATA_DIR), or move it aside.",
+            what="data folder",
+        )
+
+    def _writable(self, lock: Lock) -> None:
+        """Refuse a write, before anything is written, when the folder can only be read."""
+        if lock.read_only:
+            raise ReadOnlyFolder(self.data_dir)
+
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[Lock]:
+    def _locked(self, timeout: float | None = None) -> Iterator[Lock]:
         self._prepare()
         lock = Lock(self.lock_path, guards=self.path)
         try:
             try:
-                lock.acquire()
+                lock.acquire(timeout)
             except FileNotFoundError:  # the folder was removed while runmate was running
                 self._prepared = False
                 self._prepare()
-                lock.acquire()
+                lock.acquire(timeout)
         except UnsafeFile as unsafe:
             raise DataFileError(
                 unsafe.path,
@@ -168,11 +211,14 @@ class DataFile:
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
         """Parse and check the data file's bytes; raise DataFileError when they are not runmate data."""
+        raw = raw.removeprefix(UTF8_BOM)  # an editor may have put one there; JSON has none
         if not raw.strip():
             raise DataFileError(self.path, "it is empty")
         try:
             data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
+        except orjson.JSONDecodeError as error:
+            if "depth" in str(error):
+                raise DataFileError(self.path, NESTED) from None
             raise DataFileError(self.path, "it is not complete JSON (it may be truncated or damaged)") from None
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise DataFileError(self.path, "it is JSON, but not in runmate's shape")
@@ -193,6 +239,9 @@ class DataFile:
                         f"('{visible(numbers[number], SHOWN_CHARS)}' and '{visible(key, SHOWN_CHARS)}')",
                     )
                 numbers[number] = key
+        here = self._written_here(raw)
+        if not here and any(name not in ALL_TYPES and too_deep(table, MAX_NESTING + 1) for name, table in data.items()):
+            raise DataFileError(self.path, NESTED)
         version = self._version(data)
         if version > SCHEMA_VERSION:
             raise DataFileError(
@@ -201,7 +250,7 @@ class DataFile:
                 f"{SCHEMA_VERSION})",
                 advice="runmate has not changed it. Update runmate to open it, or use the newer runmate that wrote it.",
             )
-        if version == SCHEMA_VERSION and not self._written_here(raw):
+        if version == SCHEMA_VERSION and not here:
             self._check_records(data)
         return data
 
@@ -235,12 +284,25 @@ class DataFile:
 
     def _write_data(self, data: dict[str, dict[str, Any]], lock: Lock) -> None:
         """Replace the data file with ``data``; the generation moves first, so no one trusts stale data."""
+        self._writable(lock)
         self._kept = None
-        payload = orjson.dumps(data)
+        try:
+            payload = orjson.dumps(data)
+        except orjson.JSONEncodeError as error:  # checked on read, so never expected here
+            raise DataFileError(self.path, f"runmate can't write it back ({error})") from None
         lock.write_generation(lock.read_generation() + 1)
-        atomic_write_bytes(self.path, payload)
+        self._replace(payload)
         self._kept = (self._key(lock), data)
         self._note_written(payload)
+
+    def _replace(self, payload: bytes) -> None:
+        """Replace the data file with ``payload`` in one step (``files.atomic_write_bytes``)."""
+        try:
+            atomic_write_bytes(self.path, payload)
+        except OSError as exc:
+            if exc.errno in _NOT_WRITABLE:  # the data file is as it was
+                raise ReadOnlyFolder(self.data_dir) from None
+            raise
 
     # -- bytes written here --------------------------------------------------------------------
 
@@ -291,13 +353,27 @@ class DataFile:
 
     def _migrate(self, raw: bytes, data: dict[str, Any], lock: Lock) -> dict[str, dict[str, Any]]:
         """Bring older data up to SCHEMA_VERSION: checked in memory, then a backup copy, then one write."""
+        self._writable(lock)
         original = self._version(data)
         data = migrate(data)
         self._check_records(data)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        write_new_file(self.data_dir / f"{DATA_FILE_NAME}.v{original}-{stamp}.bak", raw)
+        save_migration_backup(self.data_dir, raw, original)
         self._write_data(data, lock)
         return data
+
+    def _check_any_layout(self, raw: bytes) -> None:
+        """Check ``raw`` as the data file would be checked when opened, older layouts included:
+        moved to the current layout in memory, every record checked (nothing is written)."""
+        data = self._parse(raw)
+        if self._version(data) == SCHEMA_VERSION:
+            return
+        try:
+            current = migrate(data)
+        except SchemaProblem as problem:
+            raise DataFileError(self.path, str(problem)) from None
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise DataFileError(self.path, "its records are in an older layout runmate can't read") from None
+        self._check_records(current)
 
     def _version(self, data: dict[str, Any]) -> int:
         try:
@@ -307,9 +383,12 @@ class DataFile:
 
     # -- generic operations --------------------------------------------------------------------
 
-    def read(self, fn: Callable[[Tx], R]) -> R:
-        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change."""
-        with self._locked() as lock:
+    def read(self, fn: Callable[[Tx], R], *, timeout: float | None = None) -> R:
+        """Run ``fn`` on the current data under the lock; ``fn`` may look but not change.
+
+        ``timeout``: how long to wait for another runmate holding the lock (LockTimeout after it;
+        ``lock.LOCK_TIMEOUT`` when not given)."""
+        with self._locked(timeout) as lock:
             storage = SnapshotStorage(self._load(lock), read_only=True)
             try:
                 return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))
@@ -331,6 +410,7 @@ class DataFile:
                     data = storage.data
                     assert data is not None
                     data.setdefault(META, empty_data()[META])
+                    self._writable(lock)
                     if backup is not None:
                         self._keep_copy(backup)
                     self._write_data(data, lock)
@@ -340,10 +420,19 @@ class DataFile:
 
     # -- backups -------------------------------------------------------------------------------
 
-    def _keep_copy(self, reason: str) -> Path | None:
-        """Under the lock: keep the data file as it is now as a backup (None when there is no file)."""
+    def _keep_copy(self, reason: str, spare: tuple[Path, ...] = ()) -> Path | None:
+        """Under the lock: keep the data file as it is now as a backup (None when there is no file).
+
+        Pruning never removes the copy just made, nor those in ``spare``."""
         raw = self._read_bytes()
-        return None if raw is None else save_backup(self.data_dir, raw, reason)
+        if raw is None:
+            return None
+        try:
+            return save_backup(self.data_dir, raw, reason, spare=spare)
+        except OSError as exc:
+            if exc.errno in _NOT_WRITABLE:
+                raise ReadOnlyFolder(self.data_dir) from None
+            raise
 
     def backups(self) -> list[Backup]:
         """The backups beside the data file, oldest first."""
@@ -352,7 +441,8 @@ class DataFile:
 
     def create_backup(self) -> Path | None:
         """Keep a copy of the data file now; None when there is no data file yet."""
-        with self._locked():
+        with self._locked() as lock:
+            self._writable(lock)
             return self._keep_copy("backup")
 
     def restore_backup(self, name: str) -> tuple[Path, Path | None]:
@@ -377,15 +467,16 @@ class DataFile:
                 raise NotFound(f"The backup {chosen.name} was removed meanwhile.")
             raw = found[0]
             try:
-                self._parse(raw)
+                self._check_any_layout(raw)
             except DataFileError as problem:
                 raise DataFileError(
                     chosen.path, problem.problem, advice="runmate has not changed anything.", what="backup"
                 ) from None
-            before = self._keep_copy("restore")
+            self._writable(lock)
+            before = self._keep_copy("restore", spare=(chosen.path,))
             self._kept = None
             lock.write_generation(lock.read_generation() + 1)
-            atomic_write_bytes(self.path, raw)
+            self._replace(raw)
             self._note_written(raw)  # checked in full just above (or the very bytes noted before)
             return chosen.path, before
 

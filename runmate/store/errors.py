@@ -48,6 +48,17 @@ class LockTimeout(StoreError):
         )
 
 
+class ReadOnlyFolder(StoreError):
+    """runmate may read the data folder but not write in it (a read-only mount, no write permission)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        super().__init__(
+            f"runmate can't write in {folder} (it is read-only, or you may not write there), so nothing "
+            "was changed. Reading your data still works."
+        )
+
+
 class NotFound(StoreError):
     """No record matches; the command line treats this as a bad argument (status 2)."""
 

@@ -24,6 +24,11 @@ from runmate.textsafe import visible
 # How much of a value from the file a message repeats: enough to find it, never a screenful.
 SHOWN_CHARS = 40
 
+# How deep a value inside a record may nest lists and objects. runmate's own values nest none; a
+# newer runmate's extra fields may nest a little. orjson writes at most 254 levels in all, so a
+# deeper value could be read but never saved again.
+MAX_NESTING = 32
+
 _SCALAR_TYPES: dict[str, frozenset[type]] = {
     "str": frozenset({str}),
     "int": frozenset({int}),
@@ -80,6 +85,9 @@ def record_problem(table: str, record: Any) -> str | None:
         value = record.get(name, _MISSING)
         if value is not _MISSING and type(value) not in allowed:
             return f"a record in '{table}' has a damaged '{name}' value"
+    for value in record.values():
+        if (type(value) is dict or type(value) is list) and too_deep(value, MAX_NESTING):
+            return f"a record in '{table}' holds a value nested more than {MAX_NESTING} levels deep"
     if "id" in required and not record["id"]:
         return f"a record in '{table}' has an empty id"
     if "date" in required:
@@ -97,6 +105,19 @@ def record_problem(table: str, record: Any) -> str | None:
     if time_of_day is not None and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", time_of_day):
         return f"a record in '{table}' has a time of day that is not HH:MM"
     return None
+
+
+def too_deep(value: Any, limit: int) -> bool:
+    """Whether the list or object ``value`` (one level) nests more than ``limit`` levels deep."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > limit:
+            return True
+        for child in current.values() if type(current) is dict else current:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
 
 
 # Values that runmate never writes outside these bounds (models.FIELD_BOUNDS); a file holding them

@@ -109,3 +109,97 @@ def test_backups_of_a_missing_name_raise_not_found(store: Store):
         pass
     else:
         raise AssertionError("restored a backup that does not exist")
+
+
+# -- a clock or time zone that goes back -------------------------------------------------------
+
+
+def _runmate(data_dir: Path, *args: str, env: dict[str, str], fake: str | None = None):
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "runmate", "--data-dir", str(data_dir), *args]
+    if fake is not None:
+        command = ["faketime", fake, *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, env={**os.environ, **env})
+
+
+def _ten_copies(data_dir: Path, env: dict[str, str], fake: str | None = None) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from runmate.store import Store; s = Store(sys.argv[1]); [s.create_backup() for _ in range(10)]"
+    command = [sys.executable, "-c", code, str(data_dir)]
+    if fake is not None:
+        command = ["faketime", fake, *command]
+    subprocess.run(command, check=True, timeout=60, env={**os.environ, **env})
+
+
+def _restore_keeps_the_live_file(store: Store, data_dir: Path, env: dict[str, str], fake: str | None) -> None:
+    live = store.path.read_bytes()
+    copies = store.backups()
+    proc = _runmate(data_dir, "backup", "restore", copies[3].name, env=env, fake=fake)
+    assert proc.returncode == 0, proc.stderr
+    newest = store.backups()[-1]
+    assert newest.reason == "restore" and newest.path.read_bytes() == live  # the only copy of the live data
+    assert f"kept as {newest.name}" in proc.stdout
+    assert len([b for b in store.backups() if b.pruned]) == KEEP
+
+
+def test_a_restore_in_a_time_zone_behind_keeps_the_live_file(store: Store, data_dir):
+    """Ten copies made at UTC+14, then a restore at UTC-12: the local time in its name is 26
+    hours before theirs, yet it is the newest copy and is kept."""
+    store.save_checkin(CheckIn(date="2026-03-02", mood=2))
+    _ten_copies(data_dir, {"TZ": "Pacific/Kiritimati"})
+    store.save_checkin(CheckIn(date="2026-03-02", mood=5))
+    _restore_keeps_the_live_file(store, data_dir, {"TZ": "Etc/GMT+12"}, None)
+    assert store.checkin_on("2026-03-02").mood == 2
+
+
+def test_a_restore_after_the_clock_went_back_keeps_the_live_file(store: Store, data_dir):
+    store.save_checkin(CheckIn(date="2026-03-02", mood=2))
+    _ten_copies(data_dir, {"TZ": "UTC"}, fake="2031-06-01 12:00:00")
+    store.save_checkin(CheckIn(date="2026-03-02", mood=5))
+    _restore_keeps_the_live_file(store, data_dir, {"TZ": "UTC"}, "2031-05-01 12:00:00")
+
+
+def test_an_import_after_the_clock_went_back_keeps_its_copy(store: Store, data_dir, tmp_path):
+    from runmate.exchange import json
+    from tests.unit.exchange_data import sample
+
+    store.save_checkin(CheckIn(date="2020-01-01", mood=3))
+    _ten_copies(data_dir, {"TZ": "UTC"}, fake="2031-06-01 12:00:00")
+    live = store.path.read_bytes()
+    path = tmp_path / "export.json"
+    path.write_bytes(json.render(sample()))
+    proc = _runmate(data_dir, "import", str(path), env={"TZ": "UTC"}, fake="2031-05-01 12:00:00")
+    assert proc.returncode == 0, proc.stderr
+    newest = store.backups()[-1]
+    assert newest.reason == "import" and newest.path.read_bytes() == live
+    assert f"kept as {newest.name}" in proc.stdout
+
+
+def test_copies_are_ordered_by_when_they_were_made_not_by_their_time(tmp_path):
+    """Names from an older runmate (no number) come first, then numbered copies by number,
+    whatever time their names hold; the copy just made is never the one pruned."""
+    old = tmp_path / "runmate.json.20990101-000000-backup.bak"
+    old.write_bytes(b"older runmate")
+    start = dt.datetime(2040, 1, 1)
+    for i in range(KEEP + 3):
+        save_backup(tmp_path, f"{i}".encode(), "backup", now=start - dt.timedelta(days=i))  # each a day "earlier"
+    kept = list_backups(tmp_path)
+    assert [b.path.read_bytes() for b in kept] == [f"{i}".encode() for i in range(3, KEEP + 3)]
+    assert [b.order for b in kept] == list(range(4, KEEP + 4))  # the first copy made is number 1
+    assert not old.exists()
+
+
+def test_restoring_the_oldest_copy_keeps_it(store: Store, data_dir):
+    store.save_checkin(CheckIn(date="2026-03-02", mood=2))
+    for _ in range(KEEP):
+        store.create_backup()
+    oldest = store.backups()[0]
+    store.restore_backup(oldest.name)
+    names = [b.name for b in store.backups()]
+    assert oldest.name in names and names[-1].endswith("-restore.bak")

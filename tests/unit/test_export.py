@@ -183,3 +183,219 @@ def test_export_to_a_terminal_shows_control_characters_as_escapes(store, data_di
     assert main(argv, out=shown) == 0 and main(argv, out=piped) == 0
     assert "\x1b" not in shown.getvalue() and "\\x1b]0;title\\x07 hi" in shown.getvalue()
     assert "\x1b]0;title\x07 hi" in piped.getvalue()  # redirected to a file: exactly as written
+
+
+# -- where an export may go ----------------------------------------------------------------------
+
+
+def _folder_state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--format", "json", "--output", "{data}"],
+        ["--format", "csv", "--kind", "journal", "--output", "{data}/runmate.json"],
+        ["--format", "csv", "--output", "{data}"],
+        ["--format", "csv", "--output", "{data}/sheets"],
+        ["--format", "md", "--output", "{data}/runmate.json.lock"],
+        ["--format", "md", "--output", "{data}/runmate.json.checked"],
+        ["--format", "json", "--output", "{data}/{backup}"],
+        ["--format", "ics", "--output", "{link}"],
+        ["--format", "ics", "--output", "{link}/runmate.json"],
+        ["--format", "md", "--output", "{data}/../data/diary.md"],
+    ],
+)
+def test_an_export_never_writes_into_the_data_folder(store, data_dir, tmp_path, extra):
+    fill(store)
+    store.create_backup()
+    (tmp_path / "link").symlink_to(data_dir)
+    before = _folder_state(data_dir)
+    backup = store.backups()[0].name
+    argv = [a.format(data=data_dir, backup=backup, link=tmp_path / "link") for a in extra]
+    err = io.StringIO()
+    assert main(["--data-dir", str(data_dir), "export", *argv], err=err) == 2
+    assert "data folder" in err.getvalue() and "nothing was written" in err.getvalue()
+    assert _folder_state(data_dir) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted(before)
+
+
+def test_an_export_from_inside_the_data_folder_by_a_relative_name_is_refused(store, data_dir, monkeypatch):
+    fill(store)
+    before = _folder_state(data_dir)
+    monkeypatch.chdir(data_dir)
+    assert main(["--data-dir", str(data_dir), "export", "--format", "json", "--output", "runmate.json"]) == 2
+    assert _folder_state(data_dir) == before
+
+
+def test_an_export_into_a_named_pipe_writes_into_it(store, data_dir, tmp_path):
+    import threading
+
+    fill(store)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    out = io.StringIO()
+    assert main(["--data-dir", str(data_dir), "export", "--format", "md", "--output", str(fifo)], out=out) == 0
+    reader.join(10)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still the pipe, not a file put in its place
+    assert got == [md.render(snapshot(store))]
+    assert "readable only by you" not in out.getvalue()  # a pipe's mode is not runmate's to set
+
+
+def test_an_export_into_a_terminal_device_writes_into_it(store, data_dir):
+    fill(store)
+    master, slave = os.openpty()
+    try:
+        name = os.ttyname(slave)
+        assert main(["--data-dir", str(data_dir), "export", "--format", "ics", "--output", name]) == 0
+        assert stat.S_ISCHR(os.stat(name).st_mode)
+        got = b""
+        while b"END:VCALENDAR" not in got:
+            got += os.read(master, 65536)
+        assert got.startswith(b"BEGIN:VCALENDAR")
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdout"])
+def test_an_export_to_dash_or_dev_stdout_is_standard_output(store, data_dir, tmp_path, monkeypatch, name):
+    fill(store)
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    assert (
+        main(["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", "journal", "--output", name], out=out)
+        == 0
+    )
+    assert out.getvalue() == csv.render("journal", snapshot(store).journal).decode()
+    assert not (tmp_path / "-").exists()
+
+
+def test_an_export_to_dev_stdout_of_a_process_writes_into_its_pipe(store, data_dir):
+    import subprocess
+    import sys
+
+    fill(store)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "runmate",
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--format",
+            "json",
+            "--output",
+            "/dev/stdout",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert orjson_loads(proc.stdout)["runmate_export"] == 1
+
+
+def test_an_export_to_dev_stderr_writes_into_it(store, data_dir):
+    import subprocess
+    import sys
+
+    fill(store)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "runmate",
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--format",
+            "md",
+            "--output",
+            "/dev/stderr",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == md.render(snapshot(store)) and proc.stdout == b""
+
+
+def orjson_loads(raw: bytes):
+    import orjson
+
+    return orjson.loads(raw)
+
+
+# -- text a spreadsheet or a Markdown viewer would run -------------------------------------------
+
+
+FORMULAS = [
+    "=1+1",
+    " =1+1",
+    '\n=HYPERLINK("http://x")',
+    "\r\n+1",
+    "  \t-2",
+    "\u00a0@SUM(A1)",
+    "\t=1",
+    "\rhello",
+    "\uff1d1+1",
+    " \uff0b1",
+    "\uff0d1",
+    "\uff20A1",
+]
+
+
+@pytest.mark.parametrize("text", FORMULAS, ids=[repr(t) for t in FORMULAS])
+def test_csv_guards_every_cell_a_spreadsheet_would_run(text):
+    from runmate.models import CheckIn
+
+    data = csv.render("checkins", [CheckIn(date="2026-03-02", mood=3, note=text, id="c1").to_dict()])
+    (row,) = list(stdcsv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert row["note"] == "'" + text
+
+
+@pytest.mark.parametrize("text", ["fine", "a = b", "1-2 km", "mail@home"])
+def test_csv_leaves_ordinary_text_as_it_is(text):
+    from runmate.models import CheckIn
+
+    data = csv.render("checkins", [CheckIn(date="2026-03-02", mood=3, note=text, id="c1").to_dict()])
+    (row,) = list(stdcsv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert row["note"] == text
+
+
+def test_md_shows_html_from_a_reflection_as_text():
+    from markdown_it import MarkdownIt
+
+    from runmate.exchange.data import Snapshot
+    from runmate.models import CheckIn, JournalEntry
+
+    hostile = '<img src=x onerror="alert(1)"> &lt;b&gt; <script>x</script> \\<i>'
+    snap = Snapshot(
+        checkins=[CheckIn(date="2026-03-02", mood=3, note="<b>bold</b>", id="c1").to_dict()],
+        journal=[JournalEntry(date="2026-03-02", title="<h3>t</h3>", text=hostile + "\n<div>", id="j1").to_dict()],
+    )
+    html = MarkdownIt("commonmark").render(md.render(snap).decode())
+    for tag in ("<img", "<script", "<b>", "<h3>", "<div>", "<i>"):
+        assert tag not in html
+    # What was written is what a reader sees, character for character.
+    text = html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    assert hostile in text and "<b>bold</b>" in text and "<h3>t</h3>" in text
+
+
+@pytest.mark.parametrize("kind", ["checkins", "activities", "journal"])
+def test_a_kind_with_no_rows_gives_its_own_header(store, data_dir, tmp_path, kind):
+    fill(store)
+    out = io.StringIO()
+    argv = ["--data-dir", str(data_dir), "export", "--format", "csv", "--kind", kind, "--from", "2030-01-01"]
+    assert main(argv, out=out) == 0
+    assert out.getvalue().splitlines() == [",".join(csv.COLUMNS[kind])]
+    target = tmp_path / f"{kind}.csv"
+    assert main([*argv, "--output", str(target)], out=io.StringIO()) == 0
+    assert target.read_text(encoding="utf-8-sig").splitlines() == [",".join(csv.COLUMNS[kind])]

@@ -169,3 +169,30 @@ def test_any_notes_survive_the_csv(rows):
             continue
         # A note runmate can't keep (control characters) is reported, not silently lost.
         assert not clean or incoming.problems
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        # An unclosed quote in a note: the rest of the file reads as one note.
+        '2026-03-04,March 4,Wednesday,8:00 am,good,,,"Went out, felt ""ok\n',
+        # The same in a title.
+        '2026-03-04,March 4,Wednesday,8:00 am,good,,"Morning,note\n',
+        # Quoted dates in the rows swallowed.
+        '2026-03-04,March 4,Wednesday,8:00 am,good,"walking,,\n',
+    ],
+)
+def test_an_unclosed_quote_is_reported_not_one_long_note(store: Store, data_dir, tmp_path, broken):
+    lines = FILE.splitlines(keepends=True)
+    path = write(tmp_path, lines[0] + broken + "".join(lines[1:]))
+    code, out, err = run(data_dir, str(path))
+    assert code == 2 and "row 2: a cell in it holds what reads as further rows" in err, (out, err)
+    assert "nothing was imported" in err and not store.path.exists()
+
+
+def test_a_note_with_a_line_that_starts_with_a_date_still_comes_in(store: Store, data_dir, tmp_path):
+    note = '"Plans:\n2026-03-05, a long run\nthen rest"'
+    path = write(tmp_path, HEADER + f"2026-03-04,March 4,Wednesday,8:00 am,good,,,{note}\n")
+    code, _, err = run(data_dir, str(path))
+    assert code == 0, err
+    assert [e.text for e in store.journal()] == ["Plans:\n2026-03-05, a long run\nthen rest"]

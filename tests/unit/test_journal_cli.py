@@ -299,8 +299,9 @@ def test_an_edit_never_overwrites_a_change_made_meanwhile(data_dir, written, tmp
     code, out, err = run(data_dir, "edit", "d2", monkeypatch=monkeypatch)
     assert (code, out) == (1, "")
     assert "changed elsewhere while you were editing it, so nothing was saved" in err
-    kept = Path(err.rsplit("kept in ", 1)[1].strip().rstrip("."))
+    kept = Path(err.split("kept in ", 1)[1].split(".\n", 1)[0])
     assert kept.read_text() == "Written in the shell." and kept.parent == data_dir
+    assert f"runmate --data-dir {data_dir} journal edit d2000000 < {kept}" in err
     assert {e.id[:2]: e.text for e in Store(data_dir).journal()}["d2"] == "Saved in the app."
 
 
