@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -185,7 +185,21 @@ class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
         for mode in modes.MODES:
             mode.load()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_terminal(event.size.width, event.size.height)
+
+    def _fit_terminal(self, columns: int, rows: int) -> None:
+        """While the terminal is too small for runmate, show only a line asking for more room."""
+        from runmate.screens.too_small import TooSmallScreen, too_small
+
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(columns, rows) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small(columns, rows):
+            self.pop_screen()
+
     def on_mount(self) -> None:
+        self._fit_terminal(self.size.width, self.size.height)
         if self.data_problem is not None:
             return
         self._marker = self.store.change_marker()
@@ -231,7 +245,7 @@ class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
         """Turn app keys off on the damaged-file screen; grey out where you already are."""
         if self._exiting and action in BLOCKED_WHEN_DAMAGED | {"quit"}:
             return False  # keys typed after q (a fast typist, a paste) open nothing more
-        if self.data_problem is not None:
+        if self.data_problem is not None or self._too_small():
             return action not in BLOCKED_WHEN_DAMAGED
         if action == "goto" and parameters:
             # A dialog or the command palette on top does not count: from there, and in the footer
@@ -242,6 +256,11 @@ class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
         if isinstance(self.screen, OverlayScreen) and action == self.screen.OPENED_BY:
             return None  # settings on top: its key is greyed out
         return True
+
+    def _too_small(self) -> bool:
+        from runmate.screens.too_small import TooSmallScreen
+
+        return any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
 
     def action_goto(self, mode: str) -> None:
         """Switch to a mode, closing help/settings first and asking about unsaved edits."""
