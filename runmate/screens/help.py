@@ -175,7 +175,9 @@ def starter_text() -> str:
 def data_text(store: Store) -> str:
     return (
         f"Everything stays on this computer, in the folder {visible(friendly_path(store.data_dir))}, in one "
-        f"file, {visible(store.path.name)}. It is not encrypted; only your user account can read it."
+        f"file, {visible(store.path.name)}. It is not encrypted; only your user account can read it. "
+        "To take your last 4 weeks to your doctor, use Make a summary for my doctor (ctrl+p): a PDF in "
+        "your home folder, or runmate report in a shell."
     )
 
 

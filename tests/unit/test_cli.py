@@ -41,6 +41,7 @@ def test_help_lists_every_command_and_the_data_dir_option(capsys):
         "stats",
         "status",
         "support",
+        "report",
         "export",
         "import",
         "backup",
