@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from runmate import demo
@@ -32,6 +33,26 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
         fn()
         samples.append((time.perf_counter() - t0) * 1000)
     return statistics.median(samples), max(samples)
+
+
+def dense(today: dt.date, first: dt.date, with_notes: bool) -> bytes:
+    from runmate import report, report_pdf
+    from runmate.models import STATUS_DONE, CheckIn, JournalEntry, PlannedActivity, Settings
+
+    checkins, activities, entries = [], [], []
+    for i in range((today - first).days + 1):
+        day = (first + dt.timedelta(days=i)).isoformat()
+        note = "A note of about eighty characters, written on the day, with a few words in it."
+        checkins.append(
+            CheckIn(date=day, mood=1 + i % 5, energy=1 + i % 4, stress=1 + i % 3, sleep_hours=5 + i % 5, note=note)
+        )
+        activities.append(PlannedActivity(date=day, kind="walk", minutes=30, status=STATUS_DONE, before=2, after=3))
+        if i % 3 == 0:
+            entries.append(JournalEntry(date=day, text="A reflection of a few lines. " * 20))
+    built = report.build_report(
+        checkins, activities, entries, Settings(name="Robin"), first, today, today, with_notes=with_notes
+    )
+    return report_pdf.render(built, source="runmate's data file, runmate.json")
 
 
 def main() -> None:
@@ -58,6 +79,12 @@ def main() -> None:
 
             median, worst = timed(make, opts.runs)
             print(f"summary, {label}: {median:.0f} ms ({worst:.0f} worst), {size / 1024:.0f} KiB")
+        print(
+            f"dense, {opts.years} years (a check-in with a note and an activity every day, a reflection every third day):"
+        )
+        for notes in (False, True):
+            median, worst = timed(partial(dense, today, first, notes), opts.runs)
+            print(f"  {'with' if notes else 'without'} notes: {median:.0f} ms ({worst:.0f} worst)")
         out = Path(tmp) / "summary.pdf"
         argv = [
             sys.executable,

@@ -11,6 +11,8 @@ a medical record.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from importlib import resources
 
 from fpdf import FPDF
@@ -111,10 +113,45 @@ def render(report: Report, *, source: str, paper: str = "a4") -> bytes:
 # --- parts --------------------------------------------------------------------------------------
 
 
+def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``text`` in lines at most ``width`` wide (``measure`` gives a string's width): at spaces,
+    and inside a word only when the word alone is wider than a line; line breaks are kept.
+
+    fpdf2's own multi_cell measures each line again for every character it adds, which took
+    seconds for five years of notes; words are measured once here."""
+    lines: list[str] = []
+    space = measure(" ")
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for raw in paragraph.split(" "):
+            word, w = raw, measure(raw)
+            if line and used + space + w <= width:
+                line, used = f"{line} {word}", used + space + w
+                continue
+            if line:
+                lines.append(line)
+            while w > width and len(word) > 1:  # a word wider than a line: the most of it that fits
+                lo, hi = 1, len(word) - 1
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if measure(word[:mid]) <= width:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                lines.append(word[:lo])
+                word = word[lo:]
+                w = measure(word)
+            line, used = word, w
+        lines.append(line)
+    return lines
+
+
 def _text(pdf: FPDF, text: str, size: float = 9.5, style: str = "", grey: int = INK, h: float = 4.6) -> None:
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(grey)
-    pdf.multi_cell(0, h, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    measure = functools.lru_cache(maxsize=4096)(pdf.get_string_width)
+    for line in wrap(text, pdf.epw, measure):
+        pdf.cell(pdf.epw, h, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _title(pdf: FPDF, text: str) -> None:
@@ -168,9 +205,30 @@ def _ticks(first: dt.date, last: dt.date) -> list[tuple[int, str]]:
     return out
 
 
+DAILY_UP_TO = 120  # days; a longer period is drawn week by week, which a page can still show
+
+
+def chart_points(report: Report, field: str) -> list[tuple[float, float | None]]:
+    """(day position, value) to draw: each day for up to DAILY_UP_TO days, else each week's
+    average at the middle of its days in the period. None is a gap, never a zero."""
+    if report.days <= DAILY_UP_TO:
+        return [(float(i), v) for i, v in enumerate(report.series[field])]
+    points = []
+    for week in report.weeks:
+        start = max(week.monday, report.first)
+        points.append(((start - report.first).days + (week.days - 1) / 2, getattr(week, field)))
+    return points
+
+
 def _charts(pdf: FPDF, report: Report) -> None:
-    _title(pdf, "Day by day")
-    _text(pdf, "A gap is a day with nothing noted, never a zero.", 8.5, grey=SOFT, h=4.2)
+    daily = report.days <= DAILY_UP_TO
+    _title(pdf, "Day by day" if daily else "Over the whole period, week by week")
+    gap = (
+        "A gap is a day with nothing noted"
+        if daily
+        else "Each point is a week's average; a gap is a week with nothing noted"
+    )
+    _text(pdf, f"{gap}, never a zero.", 8.5, grey=SOFT, h=4.2)
     pdf.ln(1)
     left = pdf.l_margin + 9
     width = pdf.epw - 9
@@ -179,8 +237,8 @@ def _charts(pdf: FPDF, report: Report) -> None:
     step = width / n
     ticks = _ticks(report.first, report.last)
     for field, label, scale, low, top_value in CHARTS:
-        values = report.series[field]
-        noted = [v for v in values if v is not None]
+        points = chart_points(report, field)
+        noted = [v for _, v in points if v is not None]
         high = max(top_value, *noted) if field == "sleep_hours" and noted else top_value
         if pdf.get_y() + height + 12 > pdf.h - 16:
             pdf.add_page()
@@ -212,11 +270,11 @@ def _charts(pdf: FPDF, report: Report) -> None:
             pdf.line(x, bottom, x, bottom + 1.2)
         pdf.set_draw_color(INK)
         pdf.set_fill_color(INK)
-        pdf.set_line_width(0.45 if n <= 120 else 0.25)
+        pdf.set_line_width(0.45 if daily else 0.3)
         run: list[tuple[float, float]] = []
-        for i, value in enumerate([*values, None]):
+        for position, value in [*points, (0.0, None)]:
             if value is not None:
-                run.append((left + (i + 0.5) * step, y_of(value)))
+                run.append((left + (position + 0.5) * step, y_of(value)))
                 continue
             if len(run) == 1:
                 x, y = run[0]

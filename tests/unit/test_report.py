@@ -9,13 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from runmate import insights, report, stats
 from runmate.cli import main
 from runmate.exchange.doctor import summary_pdf
 from runmate.models import STATUS_DONE, STATUS_PLANNED, CheckIn, JournalEntry, PlannedActivity, Settings
-from runmate.report_pdf import day_ranges
+from runmate.report_pdf import DAILY_UP_TO, chart_points, day_ranges, wrap
 from runmate.store import Store
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
@@ -202,3 +204,22 @@ def test_the_md_export_ends_today_unless_told_otherwise(store, data_dir):
 def test_a_future_planned_session_is_never_in_the_summary(store):
     built = report.build_report(store.checkins(), store.activities(), [], store.settings(), FIRST, TODAY, TODAY)
     assert built.minutes == 150 and all(a.status != STATUS_PLANNED or a.date <= TODAY.isoformat() for a in [])
+
+
+@given(st.text(alphabet=st.sampled_from("ab cdéЖש\n"), max_size=300), st.integers(min_value=1, max_value=40))
+def test_wrapped_lines_fit_and_keep_every_character(text, width):
+    lines = wrap(text, float(width), lambda s: float(len(s)))
+    assert all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    assert len(lines) >= text.count("\n") + 1
+
+
+def test_a_long_period_is_drawn_week_by_week_with_gaps(store):
+    first = TODAY - dt.timedelta(days=199)
+    built = report.build_report(store.checkins(), store.activities(), [], store.settings(), first, TODAY, TODAY)
+    points = chart_points(built, "mood")
+    assert len(points) == len(built.weeks) and built.days > DAILY_UP_TO
+    assert points[0][1] is None  # weeks long before the first check-in: gaps, never zeros
+    assert points[-1][1] == built.weeks[-1].mood is not None
+    short = report.build_report(store.checkins(), store.activities(), [], store.settings(), FIRST, TODAY, TODAY)
+    assert [v for _, v in chart_points(short, "mood")] == short.series["mood"]
