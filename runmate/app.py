@@ -313,6 +313,40 @@ class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
 
         screen.in_background(export, done, group="export", exclusive=False, title="Not exported")
 
+    def action_doctor_summary(self) -> None:
+        """Ask whether notes go in (no unless said), then write the summary for the doctor (the
+        last 4 weeks) into the home folder, off the UI thread, and say where."""
+        from runmate.screens.confirm import ConfirmScreen
+
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, (RunmateScreen, OverlayScreen))), None)
+        if screen is None:
+            return
+        base, today = Path.home(), self.today()
+
+        def make(with_notes: bool | None) -> None:
+            def write(store: Store) -> Any:
+                from runmate.exchange.doctor import write_summary
+
+                return write_summary(store, base, today, with_notes=bool(with_notes))
+
+            def done(path: Any) -> None:
+                self.notify(
+                    visible(f"Your summary of the last 4 weeks is in {path}, readable only by you."),
+                    title="A summary for your doctor",
+                    markup=False,
+                    timeout=15,
+                )
+
+            screen.in_background(write, done, group="doctor-summary", exclusive=False, title="No summary made")
+
+        question = ConfirmScreen(
+            "Include your notes and reflections?",
+            "The summary covers the last 4 weeks. Your notes and reflections stay out unless you say yes.",
+            yes="Include them",
+            no="Leave them out",
+        )
+        self.push_screen(question, make)
+
     def action_help(self) -> None:
         """Open the keys of the current screen, or close them if they are showing."""
         from runmate.screens.help import HelpScreen, collect_keys

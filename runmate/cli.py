@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from runmate import __version__
-from runmate.commands import backup, checkin, demo, export, import_, journal, plan, stats, status
+from runmate.commands import backup, checkin, demo, export, import_, journal, plan, report, stats, status, support
 from runmate.commands.base import (
     EXIT_DATA,
     EXIT_OK,
@@ -37,7 +37,7 @@ MAX_ECHO = 200
 # Each module names its command (NAME) and defines register(subparsers, parent), which adds the
 # command's handlers with set_defaults(handler=...) and returns its parser. They import what a
 # handler needs inside the handler, so parsing the command line stays quick.
-COMMAND_MODULES = (demo, checkin, plan, journal, stats, status, export, import_, backup)
+COMMAND_MODULES = (demo, checkin, plan, journal, stats, status, support, report, export, import_, backup)
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:

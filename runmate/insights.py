@@ -7,10 +7,12 @@ diagnosis and never a promise.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from runmate import support
 from runmate.formatting import amount_text, day_label, hours_text, scale_text
 from runmate.models import (
     ACTIVITY_KINDS,
@@ -18,6 +20,7 @@ from runmate.models import (
     STATUS_PLANNED,
     CheckIn,
     PlannedActivity,
+    Settings,
 )
 
 # --- a check-in in words ---------------------------------------------------------------------
@@ -109,19 +112,45 @@ def should_show_safety_note(checkins: Iterable[CheckIn], today: dt.date, last_sh
     return low_mood_pattern(checkins, today) is not None
 
 
-SAFETY_EMERGENCY = "In an emergency, call your local emergency number."
+SAFETY_EMERGENCY = support.EMERGENCY_ANY
 
 
-def safety_note(pattern: LowMoodPattern, support_contact: str = "") -> str:
-    """The calm note: brief, plain, never alarming; names the support contact when there is one."""
+def safety_note(pattern: LowMoodPattern, support_contact: str = "", country: str = "", own_line: str = "") -> str:
+    """The calm note: brief, plain, never alarming; names the support contact and the person's
+    own line when there are ones, the crisis line of their country (``support.where_to_turn``)
+    and the emergency line."""
     text = (
         f"Your mood was low on {pattern.low} of your last {pattern.of} check-ins. "
         "You don't have to carry this alone: please talk to your doctor or someone you trust."
     )
-    contact = support_contact.strip()
-    if contact:
-        text += f" Your support contact: {contact}."
-    return f"{text} {SAFETY_EMERGENCY}"
+    return " ".join([text, *support.where_to_turn(country, own_line, support_contact)])
+
+
+def safety_note_for(pattern: LowMoodPattern, settings: Settings) -> str:
+    """``safety_note`` with the person's contact, own line and country from ``settings``."""
+    return safety_note(pattern, settings.support_contact, settings.country, settings.own_line)
+
+
+def note_hidden_today(settings: Settings, today: dt.date) -> bool:
+    """True when the person hid the low-mood note today (it comes back tomorrow)."""
+    return settings.safety_note_hidden == today.isoformat()
+
+
+def low_mood_days(checkins: Iterable[CheckIn], first: dt.date, last: dt.date) -> list[dt.date]:
+    """The days from ``first`` to ``last`` on which the low-mood rule held, so the gentle note was
+    due (it shows at most once on each such day). Worked out from the check-ins alone."""
+    ordered = sorted(checkins, key=lambda c: c.date)
+    dates = [c.date for c in ordered]
+    out = []
+    day = first
+    while day <= last:
+        key = day.isoformat()
+        # The rule reads only the last 7 check-ins on or before ``day``.
+        hi = bisect.bisect_right(dates, key)
+        if low_mood_pattern(ordered[max(0, hi - RULE_LAST) : hi], day) is not None:
+            out.append(day)
+        day += dt.timedelta(days=1)
+    return out
 
 
 # --- one line back after a check-in -----------------------------------------------------------
@@ -160,7 +189,8 @@ def line_back(checkin: CheckIn, activities: Iterable[PlannedActivity], today: dt
         if short_night:
             return f"Planned for today: {plan}. After a short night, an easy walk counts too."
         if low_mood:
-            return f"Planned for today: {plan}. Thanks for checking in on a hard morning; going slowly is fine."
+            rest = ", and so is resting instead" if checkin.mood == 1 else ""
+            return f"Planned for today: {plan}. Thanks for checking in on a hard morning; going slowly is fine{rest}."
         if stressed:
             return f"Planned for today: {plan}. Moving can ease stress; start with a few minutes of walking."
         return f"Planned for today: {plan}. Start with a few minutes of walking to warm up."
@@ -172,6 +202,8 @@ def line_back(checkin: CheckIn, activities: Iterable[PlannedActivity], today: dt
     if short_night:
         return "A short night; an easy walk in daylight may help, and going slowly is fine."
     if low_mood:
+        if checkin.mood == 1:
+            return "Thanks for checking in on a hard morning. Resting is fine today; if you feel up to it, a few minutes outside can help a little."
         return "Thanks for checking in on a hard morning. A short walk outside can help a little."
     if stressed:
         return "A slow walk or some stretching can help ease stress today."

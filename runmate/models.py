@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Self
 
+from runmate.support import normalise_country
 from runmate.validation import (  # noqa: F401  (re-exported: models is where callers find them)
     ACTIVITY_KINDS,
     DATE_RANGE,
@@ -412,6 +413,7 @@ def parse_journal(
 # --- settings ---------------------------------------------------------------------------------
 
 GOAL_DAYS_MESSAGE = "The weekly goal is a whole number of days from 1 to 7."
+COUNTRY_MESSAGE = "Write your country as two letters, like GB or US, or leave it empty."
 
 
 @dataclass
@@ -424,6 +426,13 @@ class Settings(Record):
     welcomed: bool = False
     # The last date the low-mood note was shown, so it shows at most once a day.
     safety_note_shown: str | None = None
+    # Where the person lives, for the crisis line runmate shows (runmate.support): an ISO code
+    # such as "GB", chosen by the person ("" until they choose; never set from the locale alone).
+    country: str = ""
+    # A line of the person's own to call on a hard day (a helpline they trust, say).
+    own_line: str = ""
+    # The day the person hid the low-mood note with n: hidden for the rest of that day.
+    safety_note_hidden: str | None = None
 
 
 def parse_settings(
@@ -434,6 +443,8 @@ def parse_settings(
     goal_days: Any = None,
     goal_why: Any = None,
     theme: Any = None,
+    country: Any = None,
+    own_line: Any = None,
 ) -> Settings:
     """Return a copy of ``current`` with the given fields changed, or raise ValidationError."""
     c = _Collector()
@@ -448,6 +459,14 @@ def parse_settings(
             result.goal_days = days
     if goal_why is not None:
         result.goal_why = _text(c, "goal_why", goal_why, MAX_NOTE, "The goal")
+    if country is not None:
+        code = normalise_country(country) if isinstance(country, str) else None
+        if code is None:
+            c.add("country", COUNTRY_MESSAGE)
+        else:
+            result.country = code
+    if own_line is not None:
+        result.own_line = _text(c, "own_line", own_line, 200, "Your own line")
     if theme is not None:
         if theme not in THEMES:
             c.add("theme", "Theme is one of: " + ", ".join(THEMES) + ".")

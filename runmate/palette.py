@@ -69,6 +69,12 @@ COMMANDS: tuple[AppCommand, ...] = (
         (),
         "Write all your data into a new dated folder in your home folder (json, csv, md and ics)",
     ),
+    AppCommand(
+        "Make a summary for my doctor",
+        "doctor_summary",
+        (),
+        "A PDF of your last 4 weeks in your home folder: mood, sleep and movement; notes only if you say so",
+    ),
     AppCommand("Quit", "quit", (Key("q"), Key("ctrl+q", priority=True)), "Quit runmate", footer_first=True),
     AppCommand(
         "Commands",

@@ -74,11 +74,11 @@ def save_checkin(store: Store, day: dt.date | str, edit: Edit, today: dt.date, *
         latest, claimed = settings, [True]  # better shown twice than not at all
     if not claimed[0]:
         return CheckinSaved(saved, replaced, line, None)
-    return CheckinSaved(saved, replaced, line, insights.safety_note(pattern, latest.support_contact))
+    return CheckinSaved(saved, replaced, line, insights.safety_note_for(pattern, latest))
 
 
 # The questions of the first-run welcome, in order: its answers are settings fields.
-WELCOME_FIELDS = ("name", "goal_days", "support_contact")
+WELCOME_FIELDS = ("name", "goal_days", "support_contact", "country")
 
 
 def welcome_edit(current: Settings, answers: dict[str, str]) -> Edit:

@@ -106,7 +106,8 @@ def dashboard_data(
         summary.checkin, summary.activities, today, week.days_done if week else 0, settings.goal_days
     )
     pattern = insights.low_mood_pattern(checkins, today)
-    safety = insights.safety_note(pattern, settings.support_contact) if pattern is not None else None
+    hidden = insights.note_hidden_today(settings, today)  # hidden with n: back tomorrow
+    safety = insights.safety_note_for(pattern, settings) if pattern is not None and not hidden else None
     return DashboardData(summary, line, figures, series, moods, active, safety)
 
 

@@ -35,7 +35,7 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     p.add_argument("--kind", choices=KINDS, help="only check-ins, activities or journal entries")
     p.add_argument("--from", dest="start", metavar="DAY", help=f"from this day on: {DAY_HELP_BACK}")
-    p.add_argument("--to", dest="end", metavar="DAY", help="up to and including this day")
+    p.add_argument("--to", dest="end", metavar="DAY", help="up to and including this day (md: today by default)")
     p.set_defaults(handler=run)
     return p
 
@@ -69,6 +69,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             start = day
         else:
             end = day
+    if args.format == "md" and end is None:
+        # A diary of what happened: it ends today unless told otherwise (a starter program's
+        # sessions still to come are plans, not days lived).
+        end = ctx.today
     if start and end and start > end:
         errors.append(FieldError("--from", "--from is after --to; the first day comes first."))
     if errors:

@@ -51,6 +51,8 @@ def export_everything(store: Store, base: Path, today: dt.date) -> Exported:
     """Every format into a new dated folder under ``base`` (the app's export)."""
     snap = snapshot(store)
     folder = make_folder(dated_folder(base, today))
-    files = [write_private(folder / SINGLE_NAMES[fmt], render(fmt, snap)) for fmt in ("json", "md", "ics")]
+    files = [write_private(folder / SINGLE_NAMES[fmt], render(fmt, snap)) for fmt in ("json", "ics")]
+    # The diary ends today: sessions still to come are plans, not days lived.
+    files.insert(1, write_private(folder / SINGLE_NAMES["md"], render("md", snap.narrowed(None, today, None))))
     files += write_csv_folder(snap, folder)
     return Exported(folder, files, snap.count())

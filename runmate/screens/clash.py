@@ -33,6 +33,8 @@ FIELD_LABELS = {
     "goal_days": "Weekly goal",
     "goal_why": "Why this goal",
     "theme": "Theme",
+    "country": "Your country",
+    "own_line": "Your own line",
     "date": "Day",
     "kind": "Activity",
     "minutes": "Minutes",

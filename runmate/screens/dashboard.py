@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from runmate.formatting import long_date
+from runmate.models import Settings
 from runmate.screens.base import RunmateScreen
 from runmate.screens.dashboard_panels import (
     checkin_text,
@@ -186,8 +187,23 @@ class DashboardScreen(RunmateScreen):
         self.query_one("#calendar-card").scroll_visible(animate=False)
 
     def action_hide_note(self) -> None:
+        """Hide the note until tomorrow, across a restart: the day is kept in the settings."""
         self.note_hidden_on = self.today()
         self._show_note()
+        stamp = self.note_hidden_on.isoformat()
+
+        def hide(store: Store) -> Settings:
+            return store.update_settings(lambda s: setattr(s, "safety_note_hidden", stamp))
+
+        self.in_background(
+            hide,
+            self._note_kept_hidden,
+            group="note-hide",
+            lead="The note is hidden for now, but not kept hidden past a restart",
+        )
+
+    def _note_kept_hidden(self, saved: Settings) -> None:
+        self.runmate.settings = Settings.from_dict(saved.to_dict())
 
     def action_top(self) -> None:
         scroll = self.query_one("#dashboard", VerticalScroll)

@@ -19,9 +19,9 @@ from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Static
 
-from runmate import plans
+from runmate import plans, support
 from runmate.formatting import scale_ends
-from runmate.models import SCALE_WORDS
+from runmate.models import SCALE_WORDS, Settings
 from runmate.palette import COMMANDS
 from runmate.screens.base import OverlayScreen
 from runmate.screens.damaged import friendly_path
@@ -133,11 +133,21 @@ def _section_widget(section: KeySection) -> Vertical:
     )
 
 
-CARE = (
+CARE_LEAD = (
     "runmate is not a treatment: it keeps you company and shows your own patterns, nothing more. "
     "If you are worried about your health, talk to your doctor. "
-    "In an emergency, call your local emergency number."
 )
+CARE = CARE_LEAD + support.EMERGENCY_ANY
+
+
+def support_text(settings: Settings) -> str:
+    """Where to turn: the person's own line and their country's crisis line (or the directory),
+    the emergency line, how to change them, and when the table was last checked."""
+    lines = support.where_to_turn(settings.country, settings.own_line)
+    if not settings.country:
+        lines.insert(0, "Choose your country in settings (s) to see a crisis line for where you live.")
+        lines.insert(1, support.directory_sentence())
+    return "\n".join(visible(line) for line in [support.NOT_ALONE, *lines, support.checked_sentence()])
 
 
 def scales_text() -> str:
@@ -165,7 +175,9 @@ def starter_text() -> str:
 def data_text(store: Store) -> str:
     return (
         f"Everything stays on this computer, in the folder {visible(friendly_path(store.data_dir))}, in one "
-        f"file, {visible(store.path.name)}. It is not encrypted; only your user account can read it."
+        f"file, {visible(store.path.name)}. It is not encrypted; only your user account can read it. "
+        "To take your last 4 weeks to your doctor, use Make a summary for my doctor (ctrl+p): a PDF in "
+        "your home folder, or runmate report in a shell."
     )
 
 
@@ -191,7 +203,7 @@ class HelpScreen(OverlayScreen):
             yield Static(Text(f"Hello {name}. {greeting}" if name else greeting), id="help-greeting")
             if self.screen_title:
                 yield Static(Text(f"You opened help from: {self.screen_title}"), id="help-from")
-            care = CARE
+            care = CARE_LEAD + support.emergency_sentence(settings.country)
             if settings.support_contact:
                 care += f"\nWhen things feel hard, reach out to {visible(settings.support_contact)}."
             yield Static(Text(care), id="help-care")
@@ -206,6 +218,7 @@ class HelpScreen(OverlayScreen):
             for title, text, ident in (
                 ("The scales", scales_text(), "help-scales"),
                 ("The starter program", starter_text(), "help-starter"),
+                ("Where to turn", support_text(settings), "help-support"),
                 ("Your data", data_text(self.store), "help-data"),
             ):
                 yield Static(title, classes="help-section-title")

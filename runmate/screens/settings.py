@@ -1,14 +1,19 @@
-"""Settings: your first name, a support contact, the weekly goal and the theme."""
+"""Settings: your first name, a support contact, your country (for the crisis line) and a line of
+your own, the weekly goal and the theme.
+
+The country is offered from the system's locale in its placeholder, never filled in; the line
+runmate will show for it appears under the field as it is typed."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Input, Select, Static
 
+from runmate import support
 from runmate.edits import Edit, rebase
 from runmate.models import MAX_NAME, THEMES, Settings, ValidationError, parse_settings
 from runmate.screens.base import OverlayScreen
@@ -31,10 +36,13 @@ TEXT_FIELDS = (
         "Days a week with movement (any activity you tick off).",
     ),
     ("goal_why", "Why this goal", "what it is for (optional)", "A few words to come back to on a hard day."),
+    ("country", "Your country", "two letters, like GB (optional)", "For the crisis line runmate shows."),
+    ("own_line", "Your own line", "a helpline you trust (optional)", "Shown with the crisis line on a hard day."),
 )
+COUNTRY_HINT = "For the crisis line runmate shows."
 FIELDS = (*tuple(f[0] for f in TEXT_FIELDS), "theme")
 # Hints shown at every size: what the goal counts, and who to reach out to.
-ALWAYS_HINTED = ("support_contact", "goal_days")
+ALWAYS_HINTED = ("support_contact", "goal_days", "country")
 
 THEME_LABELS = {
     "textual-dark": "Dark",
@@ -56,6 +64,8 @@ def form_values(settings: Settings) -> dict[str, str]:
         "support_contact": visible(settings.support_contact),
         "goal_days": str(settings.goal_days),
         "goal_why": visible(settings.goal_why),
+        "country": settings.country,
+        "own_line": visible(settings.own_line),
         "theme": settings.theme,
     }
 
@@ -83,7 +93,11 @@ class SettingsScreen(OverlayScreen):
         yield Header()
         with VerticalScroll(id="settings-scroll"), Vertical(id="settings-box"):
             yield Static("Settings", id="settings-title")
-            for name, label, placeholder, hint in TEXT_FIELDS:
+            suggested = support.country_from_locale()
+            for name, label, shown_placeholder, hint in TEXT_FIELDS:
+                placeholder = shown_placeholder
+                if name == "country" and suggested:
+                    placeholder = f"two letters; your system says {suggested}"
                 with Horizontal(classes="settings-row", id=f"row-{name}"):
                     yield Static(label, classes="settings-label")
                     with Vertical(classes="settings-field"):
@@ -159,6 +173,13 @@ class SettingsScreen(OverlayScreen):
 
         self.in_background(lambda store: store.settings(), loaded, group="load", lead="Your settings could not be read")
 
+    @on(Input.Changed, "#country")
+    def _country_changed(self, event: Input.Changed) -> None:
+        """Under the country, the line runmate will show for it (or the usual hint)."""
+        code = support.normalise_country(event.value)
+        hint = " ".join(support.where_to_turn(code)[:-1]) if code else COUNTRY_HINT
+        self.query_one("#country-hint", Static).update(Text(hint))
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value in self.app.available_themes:
             self.app.theme = event.value
@@ -182,7 +203,12 @@ class SettingsScreen(OverlayScreen):
         if self._saving:
             return
         values = self.current_values()
-        for name in ("name", "support_contact", "goal_why"):  # shown escaped and left as it was: kept as it was
+        for name in (
+            "name",
+            "support_contact",
+            "goal_why",
+            "own_line",
+        ):  # shown escaped and left as it was: kept as it was
             values[name] = as_stored(values[name], getattr(self._saved, name))
         try:
             chosen = parse_settings(self._saved, **values)

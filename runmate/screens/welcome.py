@@ -1,5 +1,8 @@
 """The first-run welcome: what runmate is, a few optional questions (first name, weekly goal,
-support contact), where the data lives, and what runmate is not.
+support contact, country for the crisis line), where the data lives, and what runmate is not.
+
+The country is offered from the system's locale (in the question's placeholder), never filled in
+for the person; as they type it, the line for that country shows beneath.
 
 One screen, skippable: "Let's start" (ctrl+s, or Enter on the last question) saves only the
 answers filled in, through ``save_edit``; "Skip for now" (escape) saves none of them. Either way
@@ -15,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from runmate import saving
+from runmate import saving, support
 from runmate.edits import Edit
 from runmate.models import MAX_NAME, ValidationError
 from runmate.screens.base import OverlayScreen
@@ -41,7 +44,25 @@ QUESTIONS = (
     ("name", "Your first name", "to greet you", MAX_NAME),
     ("goal_days", "Weekly goal", "days a week with movement, 1 to 7", 2),
     ("support_contact", "Support contact", "someone to reach out to when things are hard", 200),
+    ("country", "Your country", "two letters, like GB, for a crisis line", 40),
 )
+
+
+def country_placeholder(suggested: str | None) -> str:
+    """The country question's placeholder: the locale's country as a suggestion, never an answer."""
+    if suggested:
+        return f"two letters; your system says {suggested}"
+    return QUESTIONS[-1][2]
+
+
+def line_preview(country: str) -> str:
+    """What runmate will show for the country typed so far ('' while it is empty or unreadable)."""
+    code = support.normalise_country(country)
+    if not code:
+        return ""
+    return " ".join(support.where_to_turn(code))
+
+
 assert tuple(q[0] for q in QUESTIONS) == saving.WELCOME_FIELDS
 
 
@@ -65,11 +86,13 @@ class WelcomeScreen(OverlayScreen):
             yield Static(INTRO, classes="welcome-text")
             yield Static(SLOWLY, classes="welcome-text welcome-extra")
             yield Static(ASK, classes="welcome-label")
-            for name, label, placeholder, longest in QUESTIONS:
+            for name, label, asked, longest in QUESTIONS:
+                placeholder = country_placeholder(support.country_from_locale()) if name == "country" else asked
                 with Horizontal(classes="welcome-row"):
                     yield Label(label, classes="welcome-field-label")
                     yield Input(id=f"welcome-{name}", placeholder=placeholder, max_length=longest, compact=True)
                 yield Static("", id=f"welcome-{name}-error", classes="welcome-error")
+            yield Static("", id="welcome-line", classes="welcome-text")
             with Horizontal(id="welcome-buttons"):
                 yield Button("Let's start", id="welcome-start", variant="primary")
                 yield Button("Skip for now", id="welcome-skip")
@@ -81,6 +104,7 @@ class WelcomeScreen(OverlayScreen):
 
     def on_mount(self) -> None:
         self._input("name").focus()
+        self.query_one("#welcome-line").display = False
         self._fit_buttons()
 
     def on_resize(self) -> None:
@@ -119,7 +143,12 @@ class WelcomeScreen(OverlayScreen):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self._show_error((event.input.id or "").removeprefix("welcome-"), "")
+        name = (event.input.id or "").removeprefix("welcome-")
+        self._show_error(name, "")
+        if name == "country":
+            preview = self.query_one("#welcome-line", Static)
+            preview.update(Text(line_preview(event.value)))
+            preview.display = bool(line_preview(event.value))
 
     def _show_error(self, name: str, message: str) -> None:
         if name in saving.WELCOME_FIELDS:

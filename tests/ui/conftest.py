@@ -60,3 +60,12 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
             self.cursor_blink = False
 
         monkeypatch.setattr(widget_class, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def _plain_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The welcome and settings offer the country the locale names: every UI test (and snapshot)
+    sees the same locale, one that names no country, unless it sets its own."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)

@@ -348,7 +348,7 @@ async def test_settings_persist_and_theme_applies_at_start(app_factory, data_dir
         paste(app, "my sister Ann")
         await pilot.press("tab", "backspace", "4", "tab")
         paste(app, "to sleep better")
-        await pilot.press("tab")  # the theme
+        await pilot.press("tab", "tab", "tab")  # past the country and your own line, to the theme
         await settle(pilot)
         assert isinstance(app.focused, Select)
         await pilot.press("enter")  # open the list
@@ -385,6 +385,8 @@ async def test_save_button_saves(app_factory, data_dir):
         await pilot.press("s")
         await settle(pilot)
         await pilot.press(*"Kim")
+        app.screen.query_one("#settings-save").scroll_visible(animate=False)
+        await settle(pilot)
         await pilot.click("#settings-save")
         await settle(pilot)
     assert Store(data_dir).settings().name == "Kim"

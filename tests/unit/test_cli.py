@@ -33,7 +33,19 @@ def test_help_lists_every_command_and_the_data_dir_option(capsys):
     out = capsys.readouterr().out
     assert "--data-dir DIR" in out and "--version" in out and "RUNMATE_DATA_DIR" in out
     _, commands = build_parsers()
-    assert list(commands) == ["demo", "checkin", "plan", "journal", "stats", "status", "export", "import", "backup"]
+    assert list(commands) == [
+        "demo",
+        "checkin",
+        "plan",
+        "journal",
+        "stats",
+        "status",
+        "support",
+        "report",
+        "export",
+        "import",
+        "backup",
+    ]
     for name in commands:
         assert f"    {name}" in out
 
