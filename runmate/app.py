@@ -9,7 +9,6 @@ from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.timer import Timer
@@ -62,7 +61,7 @@ def _data_file_error(error: BaseException | None) -> DataFileError | None:
     return None
 
 
-class RunmateApp(KeysInOrder, App[None], inherit_bindings=False):
+class RunmateApp(KeysInOrder, inherit_bindings=False):
     """runmate's app. Screens reach the store, today's date and the settings through it.
 
     Its bindings are all its own (``app_bindings``), in the footer's order: Help and Quit first.

@@ -20,7 +20,7 @@ from collections import deque
 from typing import Any
 
 from textual import events
-from textual.app import ScreenStackError
+from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.worker import Worker
 
@@ -30,11 +30,8 @@ WORKER_LOOK = 0.005
 """Seconds between looks at whether the workers a key started have finished."""
 
 
-class KeysInOrder:
-    """Mix in before Textual's App: ``class MyApp(KeysInOrder, App)``."""
-
-    focused: Any
-    screen: Any
+class KeysInOrder(App[None]):
+    """Textual's App, with keys dealt with one after the other: ``class MyApp(KeysInOrder)``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -46,7 +43,7 @@ class KeysInOrder:
     async def on_event(self, event: events.Event) -> None:
         # A key from the terminal has not been handed on yet; one on its way up from a widget has.
         if not isinstance(event, events.Key) or event.is_forwarded:
-            await super().on_event(event)  # type: ignore[misc]
+            await super().on_event(event)
         elif self._key_busy:
             self.keys_waiting.append(event)
         else:
@@ -58,11 +55,11 @@ class KeysInOrder:
         self._key_serial += 1
         serial = self._key_serial
         target = self.focused or self.screen  # where Textual hands a key on, unless a binding takes it
-        await super().on_event(key)  # type: ignore[misc]
+        await super().on_event(key)
         if not key.is_forwarded:  # taken by a key binding of the app, which has run
             self._after_each([], serial)
             return
-        self.set_timer(KEY_WAIT, lambda: self._key_done(serial))  # type: ignore[attr-defined]
+        self.set_timer(KEY_WAIT, lambda: self._key_done(serial))
         self._after_each([target, *target.ancestors], serial)
 
     def _after_each(self, nodes: list[DOMNode], serial: int) -> None:
@@ -87,9 +84,9 @@ class KeysInOrder:
         if self._go_on_after(waiting, serial):
             return
         if self.keys_wait_for():
-            self.set_timer(WORKER_LOOK, lambda: self._after_each([], serial))  # type: ignore[attr-defined]
+            self.set_timer(WORKER_LOOK, lambda: self._after_each([], serial))
         else:
-            self.call_later(self._key_done, serial)  # type: ignore[attr-defined]
+            self.call_later(self._key_done, serial)
 
     def _go_on_after(self, nodes: list[DOMNode], serial: int) -> bool:
         """Have the first of ``nodes`` that still takes messages go on with the rest once it has come
@@ -99,7 +96,7 @@ class KeysInOrder:
     def keys_wait_for(self) -> list[Worker[Any]]:
         """The workers the next key waits for: all that are running. An app whose workers may wait
         on the person (for the answer to a question) leaves those out."""
-        return [worker for worker in self.workers if not worker.is_finished]  # type: ignore[attr-defined]
+        return [worker for worker in self.workers if not worker.is_finished]
 
     async def _key_done(self, serial: int) -> None:
         if serial != self._key_serial or not self._key_busy:

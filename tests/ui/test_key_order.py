@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 
 from textual import events
-from textual.app import App
 from textual.widgets import Static
 from ui_helpers import TODAY, settle
 
@@ -72,7 +71,7 @@ class SlowKeys(Static, can_focus=True):
         self.keys.append(event.key)
 
 
-class SlowApp(KeysInOrder, App[None]):
+class SlowApp(KeysInOrder):
     def compose(self):
         yield SlowKeys()
 
