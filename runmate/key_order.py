@@ -24,8 +24,9 @@ from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.worker import Worker
 
-KEY_WAIT = 0.5
-"""Seconds after which the next key goes on even if the one before it is not dealt with yet."""
+KEY_WAIT = 2.0
+"""Seconds after which the next key goes on even if the one before it is not dealt with yet. A mode's
+first visit on a busy machine (a check-in typed straight after its key) can take most of a second."""
 WORKER_LOOK = 0.005
 """Seconds between looks at whether the workers a key started have finished."""
 
