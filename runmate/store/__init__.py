@@ -6,7 +6,8 @@ Read it a part at a time:
 - ``lock``: the lock file beside the data file and its write generation;
 - ``schema``: the tables, their record types, the data version and migrations;
 - ``records``: what a valid record looks like (types, bounds from ``models``, choices);
-- ``transaction``: TinyDB over data in memory, and ``Tx``, the table helpers of one operation;
+- ``storage``: ``RunmateStorage``, TinyDB's Storage for the data file, one per locked operation;
+- ``transaction``: ``Tx``, the TinyDB tables of one operation, with runmate's checks on writes;
 - ``datafile``: the data file as a whole (checked reads, atomic writes under the lock);
 - ``api``: ``Store``, one method per thing runmate reads or changes.
 """

@@ -8,9 +8,9 @@ Safety rules, all enforced here:
   never lose each other's writes;
 - the lock file also holds a generation number that every write bumps *before* it replaces
   the data file; a DataFile keeps the data it last read or wrote, keyed by that number and the
-  data file's identity, and parses the file again only when either changed. Reads get that
-  data behind a read-only storage; writes get their own fresh copy, so a change that fails
-  half-way never reaches the kept data;
+  data file's identity, and parses the file again only when either changed. Each operation is a
+  TinyDB of its own over a ``RunmateStorage`` (``storage.py``); a write that fails half-way
+  drops the kept data, so the next operation reads the file again;
 - the folder is 0700 and every file runmate writes is 0600, except that a folder with the sticky
   bit (shared on purpose, like /tmp) keeps its mode and ``shared_folder`` says so;
 - the folder is runmate's alone: the data file and the lock file are plain files of this user,
@@ -67,7 +67,8 @@ from runmate.store.schema import (
     empty_data,
     migrate,
 )
-from runmate.store.transaction import ReadOnlyTinyDB, SnapshotStorage, Tx
+from runmate.store.storage import RunmateStorage
+from runmate.store.transaction import ReadOnlyTinyDB, Tx
 from runmate.textsafe import visible
 
 R = TypeVar("R")
@@ -88,17 +89,6 @@ class Change:
 
     generation: int
     stat: tuple[int, int, int] | None
-
-
-def _copy_for_change(data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """A private copy of ``data`` for one change: new tables holding new records.
-
-    TinyDB changes a table by replacing it in the data and a record by setting its fields in place
-    (``dict.update``); it never changes a field's value in place, and neither does runmate. So
-    copying each record's fields is enough, and a change that fails half-way leaves the kept data
-    as it was. (About ten times quicker than a deep copy through JSON for ten years of data.)
-    """
-    return {name: {key: dict(record) for key, record in table.items()} for name, table in data.items()}
 
 
 class DataFile:
@@ -388,35 +378,41 @@ class DataFile:
 
         ``timeout``: how long to wait for another runmate holding the lock (LockTimeout after it;
         ``lock.LOCK_TIMEOUT`` when not given)."""
-        with self._locked(timeout) as lock:
-            storage = SnapshotStorage(self._load(lock), read_only=True)
-            try:
-                return fn(Tx(ReadOnlyTinyDB(storage=lambda: storage)))
-            finally:
-                storage.close()
+        with self._locked(timeout) as lock, ReadOnlyTinyDB(self, lock, writable=False, storage=RunmateStorage) as db:
+            return fn(Tx(db))
 
     def write(self, fn: Callable[[Tx], R], *, backup: str | None = None) -> R:
-        """Run ``fn`` as one read-modify-write under the lock; written once if anything changed.
+        """Run ``fn`` as one read-modify-write under the lock; written once, when ``fn`` returns,
+        if anything changed: all of it or, when ``fn`` raises, none of it.
 
         With ``backup`` (a reason in ``backups.REASONS``, such as "import"), a copy of the data file
         as it was is kept first, and only when something changes (``backups.py``).
         """
-        with self._locked() as lock:
-            working = _copy_for_change(self._load(lock))
-            storage = SnapshotStorage(working)
+        with self._locked() as lock, TinyDB(self, lock, writable=True, storage=RunmateStorage) as db:
             try:
-                result = fn(Tx(TinyDB(storage=lambda: storage)))
-                if storage.dirty:
-                    data = storage.data
-                    assert data is not None
-                    data.setdefault(META, empty_data()[META])
-                    self._writable(lock)
-                    if backup is not None:
-                        self._keep_copy(backup)
-                    self._write_data(data, lock)
-            finally:
-                storage.close()
+                result = fn(Tx(db))
+                storage = db.storage
+                assert isinstance(storage, RunmateStorage)
+                storage.commit(backup=backup)
+            except BaseException:
+                # TinyDB changes the data it read in place: what this DataFile keeps may now hold
+                # changes that were never written, so the next operation reads the file again.
+                self._kept = None
+                raise
             return result
+
+    def load(self, lock: Lock) -> dict[str, dict[str, Any]]:
+        """For ``RunmateStorage.read``: the current, checked data (``_load``)."""
+        return self._load(lock)
+
+    def save(self, data: dict[str, dict[str, Any]], lock: Lock, *, backup: str | None = None) -> None:
+        """For ``RunmateStorage.commit``: replace the data file with ``data`` under the lock, after a
+        backup copy of the file as it was when ``backup`` (a reason) is given."""
+        data.setdefault(META, empty_data()[META])
+        self._writable(lock)
+        if backup is not None:
+            self._keep_copy(backup)
+        self._write_data(data, lock)
 
     # -- backups -------------------------------------------------------------------------------
 
