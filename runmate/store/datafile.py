@@ -33,6 +33,7 @@ import hashlib
 import os
 import re
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,16 @@ class Change:
     stat: tuple[int, int, int] | None
 
 
+class _Step:
+    """A locked step in progress on one thread (``DataFile.step``): its lock, and what it will write."""
+
+    def __init__(self, lock: Lock):
+        self.lock = lock
+        self.data: dict[str, dict[str, Any]] | None = None
+        self.backup: str | None = None
+        self.broken = False
+
+
 class DataFile:
     """The data file and its lock: opening, checking, reading and writing it as a whole.
 
@@ -107,6 +118,7 @@ class DataFile:
         then left as it is, and the command line and the app say so. Known once the store was used."""
         # (generation, data file identity) -> the checked data last read or written here.
         self._kept: tuple[tuple[int, Any], dict[str, dict[str, Any]]] | None = None
+        self._steps = threading.local()
 
     # -- folder, permissions, reading ----------------------------------------------------------
 
@@ -156,6 +168,10 @@ class DataFile:
 
     @contextlib.contextmanager
     def _locked(self, timeout: float | None = None) -> Iterator[Lock]:
+        step = self._step_here()
+        if step is not None:  # inside a step, which holds the lock already
+            yield step.lock
+            return
         self._prepare()
         lock = Lock(self.lock_path, guards=self.path)
         try:
@@ -398,8 +414,42 @@ class DataFile:
                 # TinyDB changes the data it read in place: what this DataFile keeps may now hold
                 # changes that were never written, so the next operation reads the file again.
                 self._kept = None
+                step = self._step_here()
+                if step is not None:
+                    step.broken = True
                 raise
             return result
+
+    def _step_here(self) -> _Step | None:
+        step: _Step | None = getattr(self._steps, "step", None)
+        return step
+
+    @contextlib.contextmanager
+    def step(self, timeout: float | None = None) -> Iterator[None]:
+        """One locked step: the store's reads and writes inside it (on this thread) share one hold
+        of the lock, read each other's changes, and what they change is written once, when the
+        step ends. When it ends with an error, or one of its writes failed, nothing is written.
+
+        A form's save is one step: the read, the clash check, the write and what follows it (the
+        line back, the safety note marked shown) take the lock once. A step inside a step is the
+        outer one. Only the record operations belong in a step (not backups or a restore)."""
+        if self._step_here() is not None:
+            yield
+            return
+        with self._locked(timeout) as lock:
+            step = _Step(lock)
+            self._steps.step = step
+            try:
+                yield
+                if step.broken:
+                    raise RuntimeError("A change in this runmate step failed, so nothing of it was written.")
+                if step.data is not None:
+                    self._save_now(step.data, lock, step.backup)
+            except BaseException:
+                self._kept = None
+                raise
+            finally:
+                self._steps.step = None
 
     def load(self, lock: Lock) -> dict[str, dict[str, Any]]:
         """For ``RunmateStorage.read``: the current, checked data (``_load``)."""
@@ -407,7 +457,17 @@ class DataFile:
 
     def save(self, data: dict[str, dict[str, Any]], lock: Lock, *, backup: str | None = None) -> None:
         """For ``RunmateStorage.commit``: replace the data file with ``data`` under the lock, after a
-        backup copy of the file as it was when ``backup`` (a reason) is given."""
+        backup copy of the file as it was when ``backup`` (a reason) is given. Inside a ``step``,
+        the data is kept (as the data of this DataFile, where the step's next reads find it) and
+        written when the step ends."""
+        step = self._step_here()
+        if step is not None:
+            step.data = data
+            step.backup = step.backup or backup
+            return
+        self._save_now(data, lock, backup)
+
+    def _save_now(self, data: dict[str, dict[str, Any]], lock: Lock, backup: str | None) -> None:
         data.setdefault(META, empty_data()[META])
         self._writable(lock)
         if backup is not None:
