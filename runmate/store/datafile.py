@@ -43,10 +43,7 @@ import orjson
 from tinydb import TinyDB
 
 from runmate import __version__
-from runmate.paths import DATA_FILE_NAME
-from runmate.store.backups import Backup, list_backups, save_backup, save_migration_backup
-from runmate.store.errors import DataFileError, NotFound, ReadOnlyFolder
-from runmate.store.files import (
+from runmate.files import (
     UnsafeFile,
     atomic_write_bytes,
     file_identity,
@@ -57,6 +54,9 @@ from runmate.store.files import (
     read_regular,
     tighten,
 )
+from runmate.paths import DATA_FILE_NAME
+from runmate.store.backups import Backup, list_backups, save_backup, save_migration_backup
+from runmate.store.errors import DataFileError, NotFound, ReadOnlyFolder
 from runmate.store.lock import Lock, read_generation_of
 from runmate.store.records import MAX_NESTING, SHOWN_CHARS, tables_problem, too_deep
 from runmate.store.schema import (

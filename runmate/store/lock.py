@@ -35,8 +35,8 @@ import os
 import time
 from pathlib import Path
 
+from runmate.files import UnsafeFile, open_regular, owned_by_someone_else
 from runmate.store.errors import LockTimeout
-from runmate.store.files import UnsafeFile, open_regular, owned_by_someone_else
 
 LOCK_TIMEOUT = 10.0
 
