@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from runmate import insights
 from runmate.edits import Edit
 from runmate.models import CheckIn, Settings, parse_settings
-from runmate.store import LockTimeout, Store
+from runmate.store import Store
 
 
 @dataclass(frozen=True)
@@ -35,43 +35,34 @@ class CheckinSaved:
 
 
 def save_checkin(store: Store, day: dt.date | str, edit: Edit, today: dt.date, *, create: bool = True) -> CheckinSaved:
-    """Apply ``edit`` to the check-in of ``day``, then work out the line back and the safety note.
+    """Apply ``edit`` to the check-in of ``day``, work out the line back and the safety note, and
+    mark the note shown: one locked step of the store (``Store.step``), written once.
 
     Only the edit's fields are written (``Store.edit_checkin``: it raises Conflict, RecordGone or,
     when there is no check-in and ``create`` is false, NotFound, having written nothing).
 
     The note is due when the low-mood rule holds and it has not been shown yet ``today``; it is
-    then marked shown (``Settings.safety_note_shown``) in a write of its own right after the save,
-    checked again under the store's lock, so two runmates saving at once show it only once.
-
-    A damaged data file (``DataFileError``) propagates. Once the check-in is saved, a busy file
-    (``LockTimeout``) costs only the reply: the line is left empty, and the note is still shown
-    when it was due but could not be marked.
+    then marked shown (``Settings.safety_note_shown``) with the check-in, so two runmates saving at
+    once show it only once. A damaged data file (``DataFileError``) and a busy one
+    (``LockTimeout``) propagate, with nothing written.
     """
-    saved, replaced = store.edit_checkin(day, edit, create=create)
-    try:
+    with store.step():
+        saved, replaced = store.edit_checkin(day, edit, create=create)
         checkins = store.checkins()
-        activities = store.activities(saved.day, saved.day)
+        line = insights.line_back(saved, store.activities(saved.day, saved.day), today)
         settings = store.settings()
-    except LockTimeout:
-        return CheckinSaved(saved, replaced, "", None)
-    line = insights.line_back(saved, activities, today)
-    if not insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
-        return CheckinSaved(saved, replaced, line, None)
-    pattern = insights.low_mood_pattern(checkins, today)
-    assert pattern is not None  # should_show_safety_note said the rule holds
-    stamp = today.isoformat()
-    claimed: list[bool] = []
+        if not insights.should_show_safety_note(checkins, today, settings.safety_note_shown):
+            return CheckinSaved(saved, replaced, line, None)
+        pattern = insights.low_mood_pattern(checkins, today)
+        assert pattern is not None  # should_show_safety_note said the rule holds
+        stamp = today.isoformat()
+        claimed: list[bool] = []
 
-    def mark(current: Settings) -> None:
-        # Under the lock: another runmate may have shown the note a moment ago.
-        claimed.append(current.safety_note_shown != stamp)
-        current.safety_note_shown = stamp
+        def mark(current: Settings) -> None:
+            claimed.append(current.safety_note_shown != stamp)
+            current.safety_note_shown = stamp
 
-    try:
         latest = store.update_settings(mark)
-    except LockTimeout:
-        latest, claimed = settings, [True]  # better shown twice than not at all
     if not claimed[0]:
         return CheckinSaved(saved, replaced, line, None)
     return CheckinSaved(saved, replaced, line, insights.safety_note_for(pattern, latest))

@@ -46,7 +46,7 @@ def register(sub, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _read(path: Path) -> bytes:
-    from runmate.store.files import UnsafeFile, read_regular
+    from runmate.files import UnsafeFile, read_regular
 
     try:
         # A file you name may be a link (to your watch's folder, say): its target is read. Never a

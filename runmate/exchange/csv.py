@@ -16,7 +16,7 @@ from typing import Any
 
 from runmate.exchange.data import Row
 from runmate.models import CheckIn, JournalEntry, PlannedActivity
-from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL
+from runmate.store import ACTIVITIES, CHECKINS, JOURNAL
 
 BOM = "\ufeff"
 # What a spreadsheet may run as a formula: these first, or after any leading white space (spaces,

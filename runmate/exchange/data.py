@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, RECORD_TYPES, SETTINGS
+from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, RECORD_TYPES, SETTINGS
 
 if TYPE_CHECKING:
     from runmate.store import Store

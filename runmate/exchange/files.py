@@ -9,7 +9,7 @@ import re
 import stat
 from pathlib import Path
 
-from runmate.store.files import atomic_write_bytes
+from runmate.files import atomic_write_bytes
 
 
 def make_folder(folder: Path) -> Path:

@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from runmate.exchange.data import Row
 from runmate.models import STATUS_DONE, STATUS_PLANNED, now_iso
-from runmate.store.schema import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
+from runmate.store import ACTIVITIES, CHECKINS, JOURNAL, SETTINGS
 from runmate.validation import CAPACITY, CAPACITY_YEARS
 
 if TYPE_CHECKING:
-    from runmate.store import Store
-    from runmate.store.transaction import Tx
+    from runmate.store import Store, Tx
 
 WORDS = {
     CHECKINS: ("check-in", "check-ins"),

@@ -12,8 +12,16 @@ from typing import Any
 import orjson
 
 from runmate.exchange.data import KINDS, Row, Snapshot
-from runmate.store.records import record_problem
-from runmate.store.schema import ACTIVITIES, JOURNAL, META, SCHEMA_VERSION, SETTINGS, SchemaProblem, migrate
+from runmate.store import (
+    ACTIVITIES,
+    JOURNAL,
+    META,
+    SCHEMA_VERSION,
+    SETTINGS,
+    SchemaProblem,
+    migrate,
+    record_problem,
+)
 
 LAYOUT = 1
 MARK = "runmate_export"

@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from tinydb.table import Document
+
 from runmate import plans
 from runmate.edits import Edit, same
 from runmate.models import CHECKIN_FIELDS, CheckIn, JournalEntry, PlannedActivity, Settings, now_iso
@@ -34,8 +36,11 @@ class Store(DataFile):
         return sorted((CheckIn.from_dict(r) for r in rows), key=lambda c: c.date)
 
     def checkin_on(self, day: dt.date | str) -> CheckIn | None:
+        """The check-in of ``day`` (the first stored, should a file hold two), or None."""
         key = day if isinstance(day, str) else day.isoformat()
-        return next((c for c in self.checkins() if c.date == key), None)
+        found: list[Document] = self.read(lambda tx: tx.find(CHECKINS, date=key))
+        first = min(found, key=lambda doc: doc.doc_id) if found else None
+        return CheckIn.from_dict(first) if first is not None else None
 
     def save_checkin(self, checkin: CheckIn) -> tuple[CheckIn, bool]:
         """Save every field of ``checkin`` as that day's check-in. Returns (saved, replaced)."""
@@ -53,9 +58,8 @@ class Store(DataFile):
         key = day if isinstance(day, str) else day.isoformat()
 
         def op(tx: Tx) -> tuple[CheckIn, bool]:
-            rows = [r for r in tx.all(CHECKINS) if r["date"] == key]
-            current = rows[0] if rows else None
-            if current is None:
+            rows = sorted(tx.find(CHECKINS, date=key), key=lambda d: d.doc_id)
+            if not rows:
                 if edit.opened_on is not None:
                     raise RecordGone(f"The check-in for {key} was deleted elsewhere.")
                 if not create:
@@ -63,9 +67,8 @@ class Store(DataFile):
                 record = CheckIn.from_dict({"date": key, **edit.changes}).to_dict()
                 tx.insert(CHECKINS, record)
                 return CheckIn.from_dict(record), False
-            for extra in rows[1:]:
-                tx.remove(CHECKINS, extra["id"])
-            return CheckIn.from_dict(_apply(tx, CHECKINS, current, edit)), True
+            tx.remove_docs(CHECKINS, rows[1:])
+            return CheckIn.from_dict(_apply(tx, CHECKINS, dict(rows[0]), edit)), True
 
         return self.write(op)
 
@@ -73,9 +76,8 @@ class Store(DataFile):
         key = day if isinstance(day, str) else day.isoformat()
 
         def op(tx: Tx) -> bool:
-            found = [r for r in tx.all(CHECKINS) if r["date"] == key]
-            for r in found:
-                tx.remove(CHECKINS, r["id"])
+            found = tx.find(CHECKINS, date=key)
+            tx.remove_docs(CHECKINS, found)
             return bool(found)
 
         return self.write(op)
@@ -223,8 +225,8 @@ class Store(DataFile):
     # -- settings ------------------------------------------------------------------------------
 
     def settings(self) -> Settings:
-        rows = self.read(lambda tx: tx.all(SETTINGS))
-        return Settings.from_dict(rows[0]) if rows else Settings()
+        row = self.read(lambda tx: tx.single(SETTINGS))
+        return Settings.from_dict(row) if row is not None else Settings()
 
     def save_settings(self, settings: Settings) -> Settings:
         """Save every field of ``settings`` (fields a newer runmate wrote stay)."""
@@ -234,12 +236,12 @@ class Store(DataFile):
         """Change settings under the lock; only the fields ``change`` set are written."""
 
         def op(tx: Tx) -> Settings:
-            rows = tx.all(SETTINGS)
-            current = rows[0] if rows else Settings().to_dict()
+            stored = tx.single(SETTINGS)
+            current = stored if stored is not None else Settings().to_dict()
             item = Settings.from_dict(current)
             change(item)
             edit = Edit.direct_change(item.to_dict())
-            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=bool(rows)))
+            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=stored is not None))
 
         return self.write(op)
 
@@ -247,9 +249,9 @@ class Store(DataFile):
         """Apply ``edit`` to the settings under the lock (see ``edit_checkin``)."""
 
         def op(tx: Tx) -> Settings:
-            rows = tx.all(SETTINGS)
-            current = rows[0] if rows else Settings().to_dict()
-            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=bool(rows)))
+            stored = tx.single(SETTINGS)
+            current = stored if stored is not None else Settings().to_dict()
+            return Settings.from_dict(_apply(tx, SETTINGS, current, edit, stored=stored is not None))
 
         return self.write(op)
 
@@ -263,7 +265,7 @@ class Store(DataFile):
         typed = prefix.strip()
         if len(typed) < 1:
             raise NotFound("An id is needed.")
-        ids = self.read(lambda tx: [r["id"] for r in tx.all(table)])
+        ids = self.read(lambda tx: [doc["id"] for doc in tx.table(table)])
         if typed in ids:
             return typed
         wanted = typed.casefold()
@@ -286,19 +288,19 @@ class Store(DataFile):
         """
 
         def op(tx: Tx) -> None:
-            if any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)):
+            if any(len(tx.table(name)) for name in (CHECKINS, ACTIVITIES, JOURNAL)):
                 raise NotEmpty(f"{self.data_dir} holds check-ins, activities or reflections")
             tx.insert_many(CHECKINS, (c.to_dict() for c in data.checkins))
             tx.insert_many(ACTIVITIES, (a.to_dict() for a in data.activities))
             tx.insert_many(JOURNAL, (j.to_dict() for j in data.journal))
-            if not tx.all(SETTINGS):
+            if not len(tx.table(SETTINGS)):
                 tx.insert(SETTINGS, data.settings.to_dict())
 
         self.write(op)
 
     def is_empty(self) -> bool:
         """True when there are no check-ins, activities or journal entries."""
-        return self.read(lambda tx: not any(tx.all(name) for name in (CHECKINS, ACTIVITIES, JOURNAL)))
+        return self.read(lambda tx: not any(len(tx.table(name)) for name in (CHECKINS, ACTIVITIES, JOURNAL)))
 
 
 ACTIVITY_FIELDS = frozenset(f.name for f in dataclasses.fields(PlannedActivity)) - {"id", "created", "updated"}

@@ -23,8 +23,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from runmate.files import write_new_file
 from runmate.paths import DATA_FILE_NAME
-from runmate.store.files import write_new_file
 
 KEEP = 10
 REASONS = ("import", "backup", "restore")

@@ -1,133 +1,126 @@
-"""TinyDB over data held in memory, and Tx: the table helpers a locked read or write works with."""
+"""Tx: one locked read (or read-modify-write), TinyDB tables with runmate's checks on what is written.
+
+Each operation gets a TinyDB of its own over a ``RunmateStorage`` (``storage.py``), made under
+the lock and closed with it: no query cache (tables have ``cache_size=0``) and no next document
+id outlive the operation, so a write from another runmate is never missed. Records are found
+with ``Query`` on their ``id`` (or ``date``) and changed by TinyDB document id.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
+from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from runmate.store.errors import NotFound
 from runmate.store.records import record_problem
 from runmate.textsafe import visible
 
+Q = Query()
 
-class SnapshotStorage(Storage):
-    """A TinyDB storage over data in memory; the Store decides when to read and write the disk.
 
-    A read-only storage refuses changes (``Store.read``); a closed one refuses everything, so a
-    transaction kept after it ended can't touch data the Store still holds.
-    """
-
-    def __init__(self, data: dict[str, dict[str, Any]], read_only: bool = False):
-        self.data: dict[str, dict[str, Any]] | None = data
-        self.read_only = read_only
-        self.dirty = False
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if self.data is None:
-            raise RuntimeError("This runmate transaction has ended.")
-        return self.data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        if self.data is None:
-            raise RuntimeError("This runmate transaction has ended.")
-        if self.read_only:
-            raise RuntimeError("Store.read() can't change data; use Store.write().")
-        self.data = data
-        self.dirty = True
-
-    def close(self) -> None:
-        self.data = None
+def _refuse(*_args: Any, **_kwargs: Any) -> NoReturn:
+    raise RuntimeError("Store.read() can't change data; use Store.write().")
 
 
 class ReadOnlyTable(Table):
-    """A table that refuses every change before touching anything (TinyDB edits in place, then writes)."""
+    """A table of a read: every change is refused before anything is touched (TinyDB changes a
+    record's fields in place before it hands the data to the storage, which refuses it too)."""
 
-    def _update_table(self, updater):
-        raise RuntimeError("Store.read() can't change data; use Store.write().")
+    insert = insert_multiple = update = update_multiple = upsert = remove = truncate = _refuse
 
 
 class ReadOnlyTinyDB(TinyDB):
     table_class = ReadOnlyTable
 
 
+def _checked(name: str, record: dict[str, Any]) -> dict[str, Any]:
+    problem = record_problem(name, record)
+    if problem:
+        raise ValueError(f"Not saved: {problem}.")
+    return record
+
+
 class Tx:
-    """One locked read (or read-modify-write). Use the table helpers; changes are written once, at the end."""
+    """One locked read (or read-modify-write); changes are written once, when it ends.
+
+    ``all``, ``get``, ``insert``, ``replace`` and ``remove`` work on records by their ``id``;
+    ``table`` is the TinyDB table itself, for queries."""
 
     def __init__(self, db: TinyDB):
         self.db = db
 
-    def table(self, name: str):
+    def table(self, name: str) -> Table:
         return self.db.table(name, cache_size=0)
 
-    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
-        return self.db.storage.read().get(name, {})  # type: ignore[union-attr]
-
     def all(self, name: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._raw(name).values()]
+        return [dict(doc) for doc in self.table(name).all()]
 
-    def _checked(self, name: str, record: dict[str, Any], taken: set[str]) -> dict[str, Any]:
-        problem = record_problem(name, record)
-        if problem:
-            raise ValueError(f"Not saved: {problem}.")
-        record_id = record.get("id")
-        if record_id is not None:
-            if record_id in taken:
-                raise ValueError(f"Not saved: '{name}' already has a record with id {record_id}.")
-            taken.add(record_id)
-        return record
+    def find(self, name: str, **fields: Any) -> list[Document]:
+        """The records of ``name`` whose fields have these values (a TinyDB ``Query.fragment``)."""
+        return self.table(name).search(Q.fragment(fields))
 
-    def _ids(self, name: str) -> set[str]:
-        return {doc.get("id") for doc in self._raw(name).values()}  # type: ignore[misc]
+    def get(self, name: str, record_id: str) -> dict[str, Any] | None:
+        doc = self._doc(name, record_id)
+        return dict(doc) if doc is not None else None
+
+    def _doc(self, name: str, record_id: str) -> Document | None:
+        found = self.table(name).get(Q.id == record_id)
+        assert not isinstance(found, list)
+        return found
+
+    def _ids(self, name: str) -> set[Any]:
+        return {doc.get("id") for doc in self.table(name)}
 
     def insert(self, name: str, record: dict[str, Any]) -> None:
-        self.table(name).insert(self._checked(name, record, self._ids(name)))
+        self.insert_many(name, [record])
 
     def insert_many(self, name: str, records: Iterable[dict[str, Any]]) -> None:
         taken = self._ids(name)
-        self.table(name).insert_multiple([self._checked(name, r, taken) for r in records])
-
-    def _doc_id(self, name: str, record_id: str) -> int | None:
-        for key, doc in self._raw(name).items():
-            if doc.get("id") == record_id:
-                return int(key)
-        return None
-
-    def get(self, name: str, record_id: str) -> dict[str, Any] | None:
-        for doc in self._raw(name).values():
-            if doc.get("id") == record_id:
-                return dict(doc)
-        return None
+        checked = []
+        for record in records:
+            _checked(name, record)
+            record_id = record.get("id")
+            if record_id is not None:
+                if record_id in taken:
+                    raise ValueError(f"Not saved: '{name}' already has a record with id {record_id}.")
+                taken.add(record_id)
+            checked.append(record)
+        if checked:
+            self.table(name).insert_multiple(checked)
 
     def replace(self, name: str, record: dict[str, Any]) -> None:
-        problem = record_problem(name, record)
-        if problem:
-            raise ValueError(f"Not saved: {problem}.")
-        doc_id = self._doc_id(name, record["id"])
-        if doc_id is None:
+        """Write ``record`` over the stored record with its id (fields it lacks stay)."""
+        _checked(name, record)
+        doc = self._doc(name, record["id"])
+        if doc is None:
             raise NotFound(f"No record with id {visible(record['id'][:8])}.")
-        self.table(name).upsert(Document(record, doc_id=doc_id))
+        self.table(name).update(record, doc_ids=[doc.doc_id])
 
     def remove(self, name: str, record_id: str) -> bool:
-        doc_id = self._doc_id(name, record_id)
-        if doc_id is None:
-            return False
-        self.table(name).remove(doc_ids=[doc_id])
-        return True
+        return bool(self.table(name).remove(Q.id == record_id))
+
+    def remove_docs(self, name: str, docs: Iterable[Document]) -> None:
+        doc_ids = [doc.doc_id for doc in docs]
+        if doc_ids:
+            self.table(name).remove(doc_ids=doc_ids)
+
+    def single(self, name: str) -> dict[str, Any] | None:
+        """The record of a single-record table (settings): the one with the lowest document id."""
+        docs: list[Document] = self.table(name).all()
+        first = min(docs, key=lambda doc: doc.doc_id) if docs else None
+        return dict(first) if first is not None else None
 
     def put_single(self, name: str, record: dict[str, Any]) -> None:
         """Make ``record`` the one record of a single-record table (settings), in its place."""
-        problem = record_problem(name, record)
-        if problem:
-            raise ValueError(f"Not saved: {problem}.")
-        keys = sorted(self._raw(name), key=int)
+        _checked(name, record)
         table = self.table(name)
-        if not keys:
+        doc_ids = sorted(doc.doc_id for doc in table.all())
+        if not doc_ids:
             table.insert(record)
             return
-        table.upsert(Document(record, doc_id=int(keys[0])))
-        if len(keys) > 1:
-            table.remove(doc_ids=[int(k) for k in keys[1:]])
+        table.update(record, doc_ids=doc_ids[:1])
+        if len(doc_ids) > 1:
+            table.remove(doc_ids=doc_ids[1:])

@@ -117,3 +117,18 @@ def test_screens_and_widgets_never_import_the_app():
             everywhere = list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
             imported = _imported(name, path, [n for n in everywhere if isinstance(n, (ast.Import, ast.ImportFrom))])
             assert "runmate.app" not in imported, name
+
+
+def test_the_exchange_formats_use_the_store_s_public_api_only_and_files_stand_alone():
+    """exchange/ imports ``runmate.store`` itself, never a module inside it (anywhere in a module,
+    imports made inside functions too); ``runmate.files`` (the file helpers the store, the
+    exchange formats and the commands share) imports nothing of the store."""
+    names = module_names()
+    inside = [n for n in names if n.startswith("runmate.store.")]
+    for name, path in names.items():
+        nodes = list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+        imported = _imported(name, path, [n for n in nodes if isinstance(n, ast.Import | ast.ImportFrom)])
+        if name.startswith("runmate.exchange"):
+            assert not imported & set(inside), f"{name} imports {sorted(imported & set(inside))}"
+        if name == "runmate.files":
+            assert not any(m.startswith("runmate.") for m in imported), sorted(imported)

@@ -12,6 +12,7 @@ from runmate import saving
 from runmate.edits import Edit
 from runmate.models import CheckIn, PlannedActivity, Settings, ValidationError
 from runmate.store import DataFileError, LockTimeout, Store
+from runmate.store.lock import Lock
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -85,17 +86,31 @@ def test_the_note_is_claimed_under_the_lock(data_dir):
     assert Store(data_dir).settings().safety_note_shown == TODAY.isoformat()
 
 
-class BusySettingsStore(Store):
-    def update_settings(self, change):
-        raise LockTimeout(self.path)
-
-
-def test_a_busy_file_after_the_save_still_shows_the_note(data_dir):
-    store = BusySettingsStore(data_dir)
+def test_a_save_with_its_note_takes_the_lock_once_and_writes_once(store, monkeypatch):
     low_days(store, 4)
+    taken: list[object] = []
+    written: list[object] = []
+    acquire, replace = Lock.acquire, Store._replace
+    monkeypatch.setattr(Lock, "acquire", lambda self, timeout=None: (taken.append(1), acquire(self, timeout))[1])
+    monkeypatch.setattr(Store, "_replace", lambda self, payload: (written.append(1), replace(self, payload))[1])
     result = save(store, TODAY.isoformat(), TODAY, mood=1)
     assert result.safety_note is not None and "have to carry this alone" in result.safety_note
-    assert [c.mood for c in Store(data_dir).checkins()][-1] == 1
+    assert (len(taken), len(written)) == (1, 1)
+    assert store.settings().safety_note_shown == TODAY.isoformat()
+    assert [c.mood for c in store.checkins()][-1] == 1
+
+
+def test_a_busy_file_saves_nothing_and_says_so(store, data_dir, monkeypatch):
+    low_days(store, 4)
+    before = (data_dir / "runmate.json").read_bytes()
+
+    def busy(self, timeout=None):
+        raise LockTimeout(self.path)
+
+    monkeypatch.setattr(Lock, "acquire", busy)
+    with pytest.raises(LockTimeout):
+        save(store, TODAY.isoformat(), TODAY, mood=1)
+    assert (data_dir / "runmate.json").read_bytes() == before
 
 
 def test_a_damaged_file_propagates_and_is_not_written(store, data_dir):
