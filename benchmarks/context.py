@@ -26,18 +26,11 @@ def runmate_command() -> list[str]:
 class Context:
     root: Path
     runs: int
-    workarounds: bool = True
-    """False: runmate runs with its Textual workarounds switched off (runmate.workarounds)."""
 
     @property
     def env(self) -> dict[str, str]:
         """The environment runmate is started in."""
-        from runmate.workarounds import SWITCH
-
-        environment = dict(os.environ)
-        if not self.workarounds:
-            environment[SWITCH] = "off"
-        return environment
+        return dict(os.environ)
 
     @property
     def python(self) -> str:

@@ -59,11 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         help=f"which parts to run (default: {' '.join(DEFAULT_PARTS)}; also: journal)",
     )
     ap.add_argument("--runs", type=int, default=5, help="runs of each figure; the median is shown (default 5)")
-    ap.add_argument(
-        "--without-workarounds",
-        action="store_true",
-        help="run runmate with its Textual workarounds switched off (runmate/workarounds.py), to see what they buy",
-    )
     opts = ap.parse_args(argv)
     parts = opts.parts or list(DEFAULT_PARTS)
     unknown = [p for p in parts if p not in PARTS]
@@ -72,13 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="runmate-bench-") as tmp:
-        ctx = Context(root=Path(tmp), runs=max(1, opts.runs), workarounds=not opts.without_workarounds)
+        ctx = Context(root=Path(tmp), runs=max(1, opts.runs))
         ctx.prepare()
         for part in parts:
             rows += PARTS[part](ctx)
     print(
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC · {machine()} · median of {opts.runs} runs "
-        f"· {time.perf_counter() - started:.0f} s" + (" · workarounds off" if opts.without_workarounds else "")
+        f"· {time.perf_counter() - started:.0f} s"
     )
     print(render(rows))
     missed = [row.name for row in rows if row.met is False]

@@ -25,7 +25,6 @@ from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.host import Host
 from runmate.store import Change, DataFileError, Store, StoreError
 from runmate.textsafe import visible
-from runmate.workarounds import restyle_after_first_visit
 
 DAMAGED_MODE = "damaged"
 HERE = Path(__file__).parent
@@ -425,9 +424,6 @@ class RunmateApp(KeysInOrder, inherit_bindings=False):
     def screen_opened(self, screen: Screen[Any]) -> None:
         """A runmate screen was mounted (called by the screen itself; see runmate.screens.base)."""
         self._open_screens.append(screen)
-        opened_before = self._open_screens[:-1]
-        if self.screen_stack[:1] == [screen] and any(isinstance(s, RunmateScreen) for s in opened_before):
-            restyle_after_first_visit(self)  # a mode's screen, on its first visit after the start
 
     def screen_closed(self, screen: Screen[Any]) -> None:
         if screen in self._open_screens:
