@@ -23,6 +23,7 @@ from runmate.screens import modes
 from runmate.screens.base import ASKING, DayChange, OverlayScreen, RunmateScreen
 from runmate.screens.confirm import LEAVE_QUESTION_ID, leave_question
 from runmate.screens.host import Host
+from runmate.screens.too_small import TooSmallScreen, too_small
 from runmate.store import Change, DataFileError, Store, StoreError
 from runmate.textsafe import visible
 
@@ -188,8 +189,6 @@ class RunmateApp(KeysInOrder, inherit_bindings=False):
 
     def _fit_terminal(self, columns: int, rows: int) -> None:
         """While the terminal is too small for runmate, show only a line asking for more room."""
-        from runmate.screens.too_small import TooSmallScreen, too_small
-
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small(columns, rows) and not showing:
             self.push_screen(TooSmallScreen())
@@ -256,8 +255,6 @@ class RunmateApp(KeysInOrder, inherit_bindings=False):
         return True
 
     def _too_small(self) -> bool:
-        from runmate.screens.too_small import TooSmallScreen
-
         return any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
 
     def action_goto(self, mode: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from runmate.exchange.files import write_private
+from runmate.exchange.files import new_dated_name, write_private
 from runmate.report import build_report, default_period
 from runmate.store import Store
 
@@ -42,12 +42,7 @@ def summary_pdf(
 
 def summary_name(today: dt.date, folder: Path) -> Path:
     """A new file name in ``folder``: runmate-summary-2026-12-08.pdf (then -2, -3... if taken)."""
-    candidate = folder / f"runmate-summary-{today.isoformat()}.pdf"
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = folder / f"runmate-summary-{today.isoformat()}-{n}.pdf"
-    return candidate
+    return new_dated_name(folder, "runmate-summary", today, ".pdf")
 
 
 def write_summary(store: Store, folder: Path, today: dt.date, *, with_notes: bool = False) -> Path:

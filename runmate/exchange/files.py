@@ -32,14 +32,19 @@ def write_private(path: Path, data: bytes) -> Path:
     return path
 
 
-def dated_folder(base: Path, today: dt.date) -> Path:
-    """A new folder name under ``base``: runmate-export-2026-03-14 (then -2, -3... if taken)."""
-    candidate = base / f"runmate-export-{today.isoformat()}"
+def new_dated_name(base: Path, stem: str, today: dt.date, suffix: str = "") -> Path:
+    """A name under ``base`` nothing has yet: STEM-2026-03-14SUFFIX (then -2, -3... if taken)."""
+    candidate = base / f"{stem}-{today.isoformat()}{suffix}"
     n = 1
     while candidate.exists():
         n += 1
-        candidate = base / f"runmate-export-{today.isoformat()}-{n}"
+        candidate = base / f"{stem}-{today.isoformat()}-{n}{suffix}"
     return candidate
+
+
+def dated_folder(base: Path, today: dt.date) -> Path:
+    """A new folder name under ``base``: runmate-export-2026-03-14 (then -2, -3... if taken)."""
+    return new_dated_name(base, "runmate-export", today)
 
 
 class OutputRefused(ValueError):
